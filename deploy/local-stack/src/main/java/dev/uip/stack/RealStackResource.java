@@ -1,0 +1,44 @@
+package dev.uip.stack;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} at the real stack of this JVM. Init arg {@code database} names the service's own
+ * database, created on first use.
+ */
+public class RealStackResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        RealStack stack = RealStack.get();
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", stack.bootstrapServers());
+        config.put("uip.registry.url", stack.registryUrl());
+        if (database != null) {
+            try {
+                stack.postgres().ensureDatabase(database);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not create database " + database, e);
+            }
+            config.put("quarkus.datasource.reactive.url", stack.postgres().reactiveUrl(database));
+            config.put("quarkus.datasource.jdbc.url", stack.postgres().jdbcUrl(database));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of the module; stopped when the JVM exits.
+    }
+}

@@ -1,0 +1,41 @@
+package dev.uip.stack;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every Kafka topic of the platform with its explicit configuration: the single list the launcher and tests use. */
+public final class Topics {
+
+    public static final String RAW = "usage-events-raw";
+    public static final String VALIDATED = "usage-events-validated";
+    public static final String QUARANTINED = "usage-events-quarantined";
+    public static final String ALERTS = "usage-alerts";
+    public static final String DEFINITION_CHANGES = "definition-changes";
+
+    private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
+    private static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
+
+    /** A topic name, its partition count and configs. */
+    public record Spec(String name, int partitions, Map<String, String> configs) {
+    }
+
+    private Topics() {
+    }
+
+    /** All topics; {@code minInsyncReplicas} is 1 on a single broker and 2 in production. */
+    public static List<Spec> all(int minInsyncReplicas) {
+        String minIsr = String.valueOf(minInsyncReplicas);
+        return List.of(
+                new Spec(RAW, 6, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(VALIDATED, 6, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                // Quarantined events wait for a fix and a replay: keep them longer than the rest.
+                new Spec(QUARANTINED, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(ALERTS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr)),
+                // The change log is the audit trail's source: never expire it.
+                new Spec(DEFINITION_CHANGES, 3, Map.of("retention.ms", "-1", "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")));
+    }
+}
