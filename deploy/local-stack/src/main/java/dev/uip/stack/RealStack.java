@@ -82,6 +82,7 @@ public final class RealStack {
     }
 
     private interface Step<T> {
+
         T run() throws Exception;
     }
 

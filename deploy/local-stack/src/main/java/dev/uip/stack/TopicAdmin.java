@@ -24,7 +24,8 @@ public final class TopicAdmin {
             int minIsr = Math.min(2, replicationFactor);
             List<NewTopic> missing = Topics.all(minIsr).stream()
                     .filter(spec -> !existing.contains(spec.name()))
-                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()))
+                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor)
+                            .configs(spec.configs()))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -21,6 +21,7 @@ public final class PropertyValidator {
 
     /** The converted record when there are no violations; otherwise every violation found. */
     public record Result(GenericRecord record, List<Violation> violations) {
+
         public boolean valid() {
             return violations.isEmpty();
         }
@@ -71,11 +72,13 @@ public final class PropertyValidator {
             case STRING -> value.isTextual() ? value.asText() : wrongType(path, "a string", value, violations);
             case BOOLEAN -> value.isBoolean() ? value.asBoolean() : wrongType(path, "a boolean", value, violations);
             case DOUBLE, FLOAT -> value.isNumber() ? value.asDouble() : wrongType(path, "a number", value, violations);
-            case INT -> value.canConvertToInt() && value.isIntegralNumber() ? value.asInt()
+            case INT -> value.canConvertToInt() && value.isIntegralNumber()
+                    ? value.asInt()
                     : wrongType(path, "an integer", value, violations);
             case LONG -> schema.getLogicalType() instanceof LogicalTypes.TimestampMillis
                     ? timestamp(path, value, violations)
-                    : value.isIntegralNumber() && value.canConvertToLong() ? value.asLong()
+                    : value.isIntegralNumber() && value.canConvertToLong()
+                            ? value.asLong()
                             : wrongType(path, "an integer", value, violations);
             default -> {
                 violations.add(violation(path, "UNSUPPORTED_TYPE", "schema type " + schema.getType()
@@ -110,7 +113,8 @@ public final class PropertyValidator {
 
     private static String describe(JsonNode value) {
         String text = value.toString();
-        return value.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
+        return value.getNodeType().name().toLowerCase() + " "
+                + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
     }
 
     private static Violation violation(String path, String code, String message) {

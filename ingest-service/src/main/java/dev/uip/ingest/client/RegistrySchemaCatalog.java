@@ -1,0 +1,78 @@
+package dev.uip.ingest.client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.Schema;
+
+import io.apicurio.registry.resolver.client.RegistryClientFacade;
+import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
+import io.apicurio.registry.resolver.client.RegistryVersionCoordinates;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+
+import com.microsoft.kiota.ApiException;
+
+import dev.uip.ingest.domain.RegisteredSchema;
+import dev.uip.ingest.domain.RegistryUnavailableException;
+import dev.uip.ingest.domain.SchemaCatalog;
+import dev.uip.schemas.SchemaRef;
+
+/**
+ * Looks up event schemas in Apicurio Registry (group = workspace, artifact = event name) and caches each answer,
+ * found or not, for a short time so the topology does not ask the registry for every record.
+ */
+public class RegistrySchemaCatalog implements SchemaCatalog {
+
+    private record Entry(Optional<RegisteredSchema> schema, Instant expires) {
+    }
+
+    private final RegistryClientFacade registry;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public RegistrySchemaCatalog(String registryUrl, Duration ttl) {
+        this(RegistryClientFacadeFactory.create(new SchemaResolverConfig(Map.of(SchemaResolverConfig.REGISTRY_URL,
+                registryUrl))), ttl, Clock.systemUTC());
+    }
+
+    RegistrySchemaCatalog(RegistryClientFacade registry, Duration ttl, Clock clock) {
+        this.registry = registry;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<RegisteredSchema> latest(String workspaceId, String eventName) {
+        String key = workspaceId + '\u0000' + eventName;
+        Instant now = clock.instant();
+        Entry cached = cache.get(key);
+        if (cached != null && cached.expires().isAfter(now)) {
+            return cached.schema();
+        }
+        Optional<RegisteredSchema> found = fetch(workspaceId, eventName);
+        cache.put(key, new Entry(found, now.plus(ttl)));
+        return found;
+    }
+
+    private Optional<RegisteredSchema> fetch(String group, String artifact) {
+        try {
+            RegistryVersionCoordinates latest = registry.getVersionCoordinatesByGAV(group, artifact, null);
+            String content = registry.getSchemaByGlobalId(latest.getGlobalId(), true);
+            SchemaRef ref = SchemaRef.newBuilder().setGroupId(group).setArtifactId(artifact)
+                    .setVersion(latest.getVersion()).setGlobalId(latest.getGlobalId()).build();
+            return Optional.of(new RegisteredSchema(new Schema.Parser().parse(content), ref));
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new RegistryUnavailableException("registry answered " + e.getResponseStatusCode(), e);
+        } catch (RuntimeException e) {
+            throw new RegistryUnavailableException("registry lookup failed: " + e.getMessage(), e);
+        }
+    }
+}

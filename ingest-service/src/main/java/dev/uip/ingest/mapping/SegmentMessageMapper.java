@@ -1,0 +1,124 @@
+package dev.uip.ingest.mapping;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.schemas.MessageType;
+import dev.uip.schemas.RawUsageEvent;
+
+/** Turns one Segment message (JSON) into the raw event record the ingest edge stores. */
+public final class SegmentMessageMapper {
+
+    static final Duration MAX_FUTURE = Duration.ofHours(23);
+    static final int MAX_MESSAGE_ID_LENGTH = 100;
+
+    private SegmentMessageMapper() {
+    }
+
+    /**
+     * @param message one Segment message
+     * @param defaultType the type implied by the endpoint (e.g. TRACK for /v1/track); the body's "type" wins
+     */
+    public static RawUsageEvent toRawEvent(JsonNode message, MessageType defaultType, String workspaceId,
+            String writeKeyId, Instant receivedAt) {
+        if (message == null || !message.isObject()) {
+            throw new BadMessageException("INVALID_MESSAGE", "a message must be a JSON object");
+        }
+        MessageType type = type(message, defaultType);
+        String userId = optionalText(message, "userId");
+        String anonymousId = optionalText(message, "anonymousId");
+        if (userId == null && anonymousId == null) {
+            throw new BadMessageException("MISSING_IDENTITY", "a message needs a userId or an anonymousId");
+        }
+        String event = optionalText(message, "event");
+        if (type == MessageType.TRACK && (event == null || event.isBlank())) {
+            throw new BadMessageException("MISSING_EVENT", "a track message needs a non-empty 'event'");
+        }
+        String messageId = optionalText(message, "messageId");
+        if (messageId == null || messageId.isBlank()) {
+            messageId = UUID.randomUUID().toString();
+        } else if (messageId.length() > MAX_MESSAGE_ID_LENGTH) {
+            throw new BadMessageException("INVALID_MESSAGE_ID", "messageId is longer than " + MAX_MESSAGE_ID_LENGTH
+                    + " characters");
+        }
+        List<String> flags = new ArrayList<>();
+        Instant timestamp = eventTime(message, receivedAt);
+        if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE))) {
+            flags.add("FUTURE_TIMESTAMP");
+        }
+        return RawUsageEvent.newBuilder()
+                .setWorkspaceId(workspaceId)
+                .setWriteKeyId(writeKeyId)
+                .setMessageId(messageId)
+                .setType(type)
+                .setEvent(event)
+                .setUserId(userId)
+                .setAnonymousId(anonymousId)
+                .setTimestamp(timestamp)
+                .setReceivedAt(receivedAt)
+                .setFlags(flags)
+                .setPayload(message.toString())
+                .build();
+    }
+
+    private static MessageType type(JsonNode message, MessageType defaultType) {
+        String text = optionalText(message, "type");
+        if (text == null) {
+            return defaultType;
+        }
+        try {
+            return MessageType.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadMessageException("INVALID_TYPE", "unknown message type '" + text + "'");
+        }
+    }
+
+    /** Event time corrected for client clock skew: receivedAt - (sentAt - originalTimestamp). */
+    static Instant eventTime(JsonNode message, Instant receivedAt) {
+        Instant timestamp = instant(message, "timestamp");
+        Instant original = instant(message, "originalTimestamp");
+        Instant sentAt = instant(message, "sentAt");
+        Instant clientTime = original != null ? original : timestamp;
+        if (clientTime != null && sentAt != null) {
+            return receivedAt.minus(Duration.between(clientTime, sentAt));
+        }
+        return timestamp != null ? timestamp : receivedAt;
+    }
+
+    private static Instant instant(JsonNode message, String field) {
+        String text = optionalText(message, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadMessageException("INVALID_TIMESTAMP", "'" + field + "' is not an ISO-8601 date-time: "
+                    + abbreviate(text));
+        }
+    }
+
+    private static String optionalText(JsonNode message, String field) {
+        JsonNode node = message.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            throw new BadMessageException("INVALID_FIELD", "'" + field + "' must be a string");
+        }
+        return node.asText();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+}

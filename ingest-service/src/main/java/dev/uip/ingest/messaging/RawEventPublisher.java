@@ -1,0 +1,38 @@
+package dev.uip.ingest.messaging;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+import dev.uip.schemas.RawUsageEvent;
+
+/** Publishes accepted messages to usage-events-raw; the returned Uni completes when the broker acknowledged. */
+@ApplicationScoped
+public class RawEventPublisher {
+
+    public static final String WORKSPACE_HEADER = "uip-workspace";
+
+    @Inject
+    @Channel("raw-events")
+    MutinyEmitter<RawUsageEvent> emitter;
+
+    public Uni<Void> publish(RawUsageEvent event) {
+        String identity = event.getUserId() != null ? event.getUserId() : event.getAnonymousId();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(WORKSPACE_HEADER, event.getWorkspaceId().getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.getWorkspaceId() + "/" + identity)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(event).addMetadata(metadata));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.uip.ingest.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.ingest.domain.UnauthorizedException;
+
+/** Maps the ingest edge's client errors to Segment-style JSON answers; nothing a client sends becomes a 500. */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response badMessage(BadMessageException e) {
+        return error(Response.Status.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return error(Response.Status.UNAUTHORIZED, "UNAUTHORIZED", e.getMessage());
+    }
+
+    static Response error(Response.Status status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message))
+                .build();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.uip.ingest.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.common.annotation.Blocking;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.uip.ingest.client.TopicInspector;
+import dev.uip.ingest.config.StreamsSettings;
+
+/** Shows the newest records of the raw, validated and quarantined topics, so a developer sees where events went. */
+@Path("/v1/inspect")
+public class InspectResource {
+
+    private static final int MAX_LIMIT = 200;
+
+    @Inject
+    StreamsSettings topics;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "uip.registry.url")
+    String registryUrl;
+
+    @GET
+    @Path("/{stream}")
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response newest(@PathParam("stream") String stream, @QueryParam("limit") @DefaultValue("20") int limit) {
+        String topic = switch (stream) {
+            case "raw" -> topics.rawTopic();
+            case "validated" -> topics.validatedTopic();
+            case "quarantined" -> topics.quarantinedTopic();
+            default -> null;
+        };
+        if (topic == null) {
+            return ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_STREAM",
+                    "stream must be raw, validated or quarantined");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            return ErrorMappers.error(Response.Status.BAD_REQUEST, "INVALID_LIMIT",
+                    "limit must be between 1 and " + MAX_LIMIT);
+        }
+        List<Map<String, Object>> records = new TopicInspector(bootstrapServers, registryUrl).newest(topic, limit)
+                .stream()
+                .map(found -> Map.<String, Object>of("topic", topic, "key", String.valueOf(found.key()),
+                        "partition", found.partition(), "offset", found.offset(), "time", found.time().toString(),
+                        "value", toJson(found.value())))
+                .toList();
+        return Response.ok(records).build();
+    }
+
+    private Object toJson(Object value) {
+        if (value instanceof SpecificRecord) {
+            try {
+                // Avro's own JSON rendering of the record; fields keep their Avro names.
+                return json.readTree(value.toString());
+            } catch (JsonProcessingException e) {
+                return value.toString();
+            }
+        }
+        return String.valueOf(value);
+    }
+}

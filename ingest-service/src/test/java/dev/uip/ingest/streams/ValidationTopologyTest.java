@@ -1,0 +1,178 @@
+package dev.uip.ingest.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.uip.ingest.domain.RegisteredSchema;
+import dev.uip.ingest.domain.RegistryUnavailableException;
+import dev.uip.ingest.domain.SchemaCatalog;
+import dev.uip.ingest.service.EventValidator;
+import dev.uip.schemas.MessageType;
+import dev.uip.schemas.QuarantineReason;
+import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.RawUsageEvent;
+import dev.uip.schemas.SchemaRef;
+import dev.uip.schemas.ValidatedUsageEvent;
+
+class ValidationTopologyTest {
+
+    static final Schema INVOICE = new Schema.Parser().parse("""
+            {"type":"record","name":"Invoice_Sent","fields":[{"name":"amount","type":"double"}]}""");
+    static final SchemaRef REF = SchemaRef.newBuilder().setGroupId("ws1").setArtifactId("Invoice Sent")
+            .setVersion("1").setGlobalId(42).build();
+    static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+
+    /** The registry's answers for this test: one event defined, one workspace whose lookups fail. */
+    static final SchemaCatalog CATALOG = (workspace, event) -> {
+        if (workspace.equals("broken")) {
+            throw new RegistryUnavailableException("connection refused", null);
+        }
+        return workspace.equals("ws1") && event.equals("Invoice Sent")
+                ? Optional.of(new RegisteredSchema(INVOICE, REF))
+                : Optional.empty();
+    };
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, RawUsageEvent> raw;
+    TestOutputTopic<String, ValidatedUsageEvent> validated;
+    TestOutputTopic<String, QuarantinedUsageEvent> quarantined;
+
+    @BeforeEach
+    void start() {
+        var topics = new ValidationTopology.Topics("raw", "validated", "quarantined");
+        var serdes = new ValidationTopology.Serdes3(avro(RawUsageEvent.getDecoder()::decode),
+                avro(ValidatedUsageEvent.getDecoder()::decode), avro(QuarantinedUsageEvent.getDecoder()::decode));
+        var validator = new EventValidator(CATALOG, Clock.fixed(NOW, ZoneOffset.UTC));
+        driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator), new Properties());
+        raw = driver.createInputTopic("raw", Serdes.String().serializer(), serdes.raw().serializer());
+        validated = driver.createOutputTopic("validated", Serdes.String().deserializer(),
+                serdes.validated().deserializer());
+        quarantined = driver.createOutputTopic("quarantined", Serdes.String().deserializer(),
+                serdes.quarantined().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void conformingEventIsValidatedWithTypedProperties() throws IOException {
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 9.5}"));
+        assertTrue(quarantined.isEmpty());
+        var record = validated.readKeyValue();
+        assertEquals("ws1/u1", record.key);
+        assertEquals(REF, record.value.getSchemaRef());
+        assertEquals("m-1", record.value.getMessageId());
+        assertEquals(9.5, decode(record.value.getProperties()).get("amount"));
+    }
+
+    @Test
+    void violatingEventIsQuarantinedWithReasonAndPath() {
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": \"a lot\"}"));
+        assertTrue(validated.isEmpty());
+        QuarantinedUsageEvent out = quarantined.readValue();
+        assertEquals(QuarantineReason.SCHEMA_VIOLATION, out.getReason());
+        assertEquals("properties.amount", out.getViolations().get(0).getPath());
+        assertEquals("WRONG_TYPE", out.getViolations().get(0).getCode());
+        assertEquals(REF, out.getSchemaRef());
+        assertEquals(NOW, out.getQuarantinedAt());
+        assertEquals("m-1", out.getRaw().getMessageId());
+    }
+
+    @Test
+    void eventWithoutDefinitionIsQuarantinedAsUnknown() {
+        raw.pipeInput("ws1/u1", event("ws1", "Nobody Defined Me", "{}"));
+        raw.pipeInput("ws2/u1", event("ws2", "Invoice Sent", "{\"amount\": 1}"));
+        assertEquals(List.of(QuarantineReason.UNKNOWN_EVENT, QuarantineReason.UNKNOWN_EVENT),
+                quarantined.readValuesToList().stream().map(QuarantinedUsageEvent::getReason).toList());
+        assertTrue(validated.isEmpty());
+    }
+
+    @Test
+    void registryOutageQuarantinesInsteadOfDropping() {
+        raw.pipeInput("broken/u1", event("broken", "Invoice Sent", "{\"amount\": 1}"));
+        assertEquals(QuarantineReason.REGISTRY_UNAVAILABLE, quarantined.readValue().getReason());
+    }
+
+    @Test
+    void nonTrackCallsPassWithoutSchema() {
+        RawUsageEvent identify = event("ws1", null, "{}");
+        identify.setType(MessageType.IDENTIFY);
+        raw.pipeInput("ws1/u1", identify);
+        ValidatedUsageEvent out = validated.readValue();
+        assertNull(out.getSchemaRef());
+        assertNull(out.getProperties());
+        assertEquals(MessageType.IDENTIFY, out.getType());
+    }
+
+    static RawUsageEvent event(String workspace, String name, String properties) {
+        return RawUsageEvent.newBuilder().setWorkspaceId(workspace).setMessageId("m-1").setType(MessageType.TRACK)
+                .setEvent(name).setUserId("u1").setTimestamp(NOW).setReceivedAt(NOW)
+                .setPayload("{\"event\":\"" + name + "\",\"userId\":\"u1\",\"properties\":" + properties
+                        + ",\"context\":{\"library\":{\"name\":\"test\"}}}")
+                .build();
+    }
+
+    static GenericRecord decode(ByteBuffer bytes) throws IOException {
+        return new GenericDatumReader<GenericRecord>(INVOICE).read(null,
+                DecoderFactory.get().binaryDecoder(bytes.array(), null));
+    }
+
+    interface Decoder<T> {
+
+        T decode(ByteBuffer bytes) throws IOException;
+    }
+
+    /** Plain Avro binary without a registry: enough to drive the topology in a unit test. */
+    static <T extends org.apache.avro.specific.SpecificRecordBase> Serde<T> avro(Decoder<T> decoder) {
+        return Serdes.serdeFrom((topic, value) -> {
+            try {
+                return value == null ? null : toBytes(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, (topic, bytes) -> {
+            try {
+                return bytes == null ? null : decoder.decode(ByteBuffer.wrap(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    static byte[] toBytes(Object value) throws IOException {
+        try {
+            ByteBuffer buffer = (ByteBuffer) value.getClass().getMethod("toByteBuffer").invoke(value);
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.get(bytes);
+            return bytes;
+        } catch (ReflectiveOperationException e) {
+            throw new IOException(e);
+        }
+    }
+}
