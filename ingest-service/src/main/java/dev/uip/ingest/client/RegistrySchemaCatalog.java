@@ -31,17 +31,19 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
     }
 
     private final RegistryClientFacade registry;
+    private final LatestVersionLookup latest;
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     public RegistrySchemaCatalog(String registryUrl, Duration ttl) {
         this(RegistryClientFacadeFactory.create(new SchemaResolverConfig(Map.of(SchemaResolverConfig.REGISTRY_URL,
-                registryUrl))), ttl, Clock.systemUTC());
+                registryUrl))), registryUrl, ttl, Clock.systemUTC());
     }
 
-    RegistrySchemaCatalog(RegistryClientFacade registry, Duration ttl, Clock clock) {
+    RegistrySchemaCatalog(RegistryClientFacade registry, String registryUrl, Duration ttl, Clock clock) {
         this.registry = registry;
+        this.latest = new LatestVersionLookup(registry, registryUrl);
         this.ttl = ttl;
         this.clock = clock;
     }
@@ -61,10 +63,13 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
 
     private Optional<RegisteredSchema> fetch(String group, String artifact) {
         try {
-            RegistryVersionCoordinates latest = registry.getVersionCoordinatesByGAV(group, artifact, null);
-            String content = registry.getSchemaByGlobalId(latest.getGlobalId(), true);
+            Optional<RegistryVersionCoordinates> newest = latest.find(group, artifact);
+            if (newest.isEmpty()) {
+                return Optional.empty();
+            }
+            String content = registry.getSchemaByGlobalId(newest.get().getGlobalId(), true);
             SchemaRef ref = SchemaRef.newBuilder().setGroupId(group).setArtifactId(artifact)
-                    .setVersion(latest.getVersion()).setGlobalId(latest.getGlobalId()).build();
+                    .setVersion(newest.get().getVersion()).setGlobalId(newest.get().getGlobalId()).build();
             return Optional.of(new RegisteredSchema(new Schema.Parser().parse(content), ref));
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 404) {

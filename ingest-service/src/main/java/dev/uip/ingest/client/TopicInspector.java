@@ -42,7 +42,8 @@ public class TopicInspector {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put("apicurio.registry.url", registryUrl);
-        config.put("apicurio.registry.use-specific-avro-reader", true);
+        // Generic records: the inspector only renders them as JSON and needs no generated classes.
+        config.put("apicurio.registry.use-specific-avro-reader", false);
         List<Found> found = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()

@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.generic.GenericContainer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.common.annotation.Blocking;
@@ -71,7 +71,7 @@ public class InspectResource {
     }
 
     private Object toJson(Object value) {
-        if (value instanceof SpecificRecord) {
+        if (value instanceof GenericContainer) {
             try {
                 // Avro's own JSON rendering of the record; fields keep their Avro names.
                 return json.readTree(value.toString());

@@ -6,16 +6,16 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.apicurio.registry.serde.avro.AvroSerde;
 
 import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.service.EventValidator;
+import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.RawUsageEvent;
+import dev.uip.schemas.ValidatedUsageEvent;
+import dev.uip.schemas.serde.SpecificAvroSerde;
 
 /** Wires the validation topology from configuration. */
 @ApplicationScoped
@@ -29,18 +29,13 @@ public class TopologyProducer {
         Map<String, Object> serdeConfig = Map.of(
                 "apicurio.registry.url", registryUrl,
                 "apicurio.registry.auto-register", settings.autoRegisterSchemas(),
-                "apicurio.registry.find-latest", true,
-                "apicurio.registry.use-specific-avro-reader", true);
+                "apicurio.registry.find-latest", true);
         return ValidationTopology.build(
                 new ValidationTopology.Topics(settings.rawTopic(), settings.validatedTopic(),
                         settings.quarantinedTopic()),
-                new ValidationTopology.Serdes3(serde(serdeConfig), serde(serdeConfig), serde(serdeConfig)),
+                new ValidationTopology.Serdes3(SpecificAvroSerde.of(RawUsageEvent.class, serdeConfig),
+                        SpecificAvroSerde.of(ValidatedUsageEvent.class, serdeConfig),
+                        SpecificAvroSerde.of(QuarantinedUsageEvent.class, serdeConfig)),
                 validator);
-    }
-
-    private static <T extends SpecificRecord> Serde<T> serde(Map<String, Object> config) {
-        AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(config, false);
-        return serde;
     }
 }

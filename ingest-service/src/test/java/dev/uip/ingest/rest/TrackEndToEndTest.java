@@ -1,0 +1,96 @@
+package dev.uip.ingest.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import dev.uip.stack.RealStack;
+import dev.uip.stack.RealStackResource;
+
+/**
+ * The walking skeleton through the real broker and registry: an event is accepted over HTTP, lands on the raw topic,
+ * and the validation topology routes it to validated or quarantined.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealStackResource.class)
+class TrackEndToEndTest {
+
+    static final String EVENT = "Invoice Sent " + UUID.randomUUID();
+
+    @BeforeAll
+    static void defineEvent() {
+        // What definition-service does when a definition is created: the event's schema in the workspace's group.
+        var registry = RegistryClientFacadeFactory.create(new SchemaResolverConfig(
+                Map.of(SchemaResolverConfig.REGISTRY_URL, RealStack.get().registryUrl())));
+        registry.createSchema("AVRO", "default", EVENT, null, "FIND_OR_CREATE_VERSION", false, """
+                {"type":"record","name":"Invoice_Sent","namespace":"uip.default","fields":[
+                  {"name":"amount","type":"double"},{"name":"plan","type":["null","string"],"default":null}]}""",
+                Set.of());
+    }
+
+    @Test
+    void validInvalidAndUnknownEventsLandWhereTheyBelong() {
+        String valid = send(EVENT, "{\"amount\": 99.5, \"plan\": \"pro\"}");
+        String invalid = send(EVENT, "{\"plan\": 3}");
+        String unknown = send("Never Defined " + UUID.randomUUID(), "{}");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertEquals(Set.of(valid, invalid, unknown), Set.copyOf(messageIds("raw")));
+            assertEquals(List.of(valid), messageIds("validated"));
+            assertEquals(Set.of(invalid, unknown), Set.copyOf(messageIds("quarantined")));
+        });
+        JsonPath quarantined = inspect("quarantined");
+        assertEquals("SCHEMA_VIOLATION", reasonOf(quarantined, invalid));
+        assertEquals("UNKNOWN_EVENT", reasonOf(quarantined, unknown));
+    }
+
+    @Test
+    void rejectsUnparseableBodiesAndMissingKeys() {
+        given().auth().preemptive().basic("wk_test", "").contentType(ContentType.JSON).body("{not json")
+                .post("/v1/track").then().statusCode(400).body("code", equalTo("INVALID_JSON"));
+        given().contentType(ContentType.JSON).body("{\"event\":\"A\",\"userId\":\"u\"}")
+                .post("/v1/track").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        given().header("X-Write-Key", "wk_test").contentType(ContentType.TEXT).body("{\"event\":\"A\"}")
+                .post("/v1/track").then().statusCode(400).body("code", equalTo("MISSING_IDENTITY"));
+    }
+
+    String send(String event, String properties) {
+        String messageId = UUID.randomUUID().toString();
+        given().auth().preemptive().basic("wk_test", "").contentType(ContentType.JSON)
+                .body("{\"event\":\"" + event + "\",\"userId\":\"user-1\",\"messageId\":\"" + messageId
+                        + "\",\"properties\":" + properties + "}")
+                .post("/v1/track").then().statusCode(200).body("success", equalTo(true));
+        return messageId;
+    }
+
+    JsonPath inspect(String stream) {
+        return given().queryParam("limit", 200).get("/v1/inspect/" + stream).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    List<String> messageIds(String stream) {
+        String path = stream.equals("quarantined") ? "value.raw.messageId" : "value.messageId";
+        return inspect(stream).getList(path, String.class);
+    }
+
+    static String reasonOf(JsonPath quarantined, String messageId) {
+        return quarantined.getString("find { it.value.raw.messageId == '" + messageId + "' }.value.reason");
+    }
+}
