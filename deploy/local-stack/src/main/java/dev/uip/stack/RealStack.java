@@ -64,12 +64,22 @@ public final class RealStack {
     }
 
     private void stopQuietly() {
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> quietly("registry", registry::close)),
+                CompletableFuture.runAsync(() -> quietly("Kafka", broker::close)),
+                CompletableFuture.runAsync(() -> quietly("PostgreSQL", postgres::close)))
+                .join();
+    }
+
+    private interface Stop {
+        void run() throws Exception;
+    }
+
+    private static void quietly(String what, Stop stop) {
         try {
-            registry.close();
-            broker.close();
-            postgres.close();
+            stop.run();
         } catch (Exception e) {
-            System.err.println("Test stack did not stop cleanly: " + e);
+            System.err.println(what + " did not stop cleanly: " + e);
         }
     }
 
