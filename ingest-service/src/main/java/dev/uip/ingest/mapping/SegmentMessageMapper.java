@@ -1,5 +1,6 @@
 package dev.uip.ingest.mapping;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.ingest.domain.PayloadTooLargeException;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.RawUsageEvent;
 
@@ -20,6 +22,8 @@ public final class SegmentMessageMapper {
 
     static final Duration MAX_FUTURE = Duration.ofHours(23);
     static final int MAX_MESSAGE_ID_LENGTH = 100;
+    /** Largest single message, as JSON. */
+    public static final int MAX_EVENT_BYTES = 32 * 1024;
 
     private SegmentMessageMapper() {
     }
@@ -55,6 +59,11 @@ public final class SegmentMessageMapper {
         if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE))) {
             flags.add("FUTURE_TIMESTAMP");
         }
+        String payload = message.toString();
+        if (payload.length() > MAX_EVENT_BYTES / 4
+                && payload.getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
+            throw new PayloadTooLargeException("a message is larger than " + MAX_EVENT_BYTES / 1024 + " KB");
+        }
         return RawUsageEvent.newBuilder()
                 .setWorkspaceId(workspaceId)
                 .setWriteKeyId(writeKeyId)
@@ -66,7 +75,7 @@ public final class SegmentMessageMapper {
                 .setTimestamp(timestamp)
                 .setReceivedAt(receivedAt)
                 .setFlags(flags)
-                .setPayload(message.toString())
+                .setPayload(payload)
                 .build();
     }
 

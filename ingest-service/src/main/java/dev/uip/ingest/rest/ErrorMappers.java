@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.ingest.domain.PayloadTooLargeException;
 import dev.uip.ingest.domain.UnauthorizedException;
 
 /** Maps the ingest edge's client errors to Segment-style JSON answers; nothing a client sends becomes a 500. */
@@ -14,6 +15,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response badMessage(BadMessageException e) {
         return error(Response.Status.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE", e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,78 @@
+package dev.uip.ingest.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.uip.ingest.config.IngestConfig;
+import dev.uip.ingest.mapping.BatchExpander;
+import dev.uip.ingest.mapping.RequestBodyReader;
+import dev.uip.ingest.service.IngestService;
+import dev.uip.schemas.MessageType;
+
+/**
+ * The Segment HTTP API: single calls ({@code /v1/track} ... and the browser's {@code /v1/t} ...) and batches
+ * ({@code /v1/batch}, {@code /v1/import}, {@code /v1/b}). Answers 200 only once the broker acknowledged every event.
+ */
+@Path("/v1")
+public class SegmentResource {
+
+    private static final Logger LOG = Logger.getLogger(SegmentResource.class);
+    private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
+    private static final Map<String, MessageType> SINGLE = Map.ofEntries(
+            Map.entry("track", MessageType.TRACK), Map.entry("t", MessageType.TRACK),
+            Map.entry("identify", MessageType.IDENTIFY), Map.entry("i", MessageType.IDENTIFY),
+            Map.entry("page", MessageType.PAGE), Map.entry("p", MessageType.PAGE),
+            Map.entry("screen", MessageType.SCREEN), Map.entry("s", MessageType.SCREEN),
+            Map.entry("group", MessageType.GROUP), Map.entry("g", MessageType.GROUP),
+            Map.entry("alias", MessageType.ALIAS), Map.entry("a", MessageType.ALIAS));
+    private static final List<String> BATCH = List.of("batch", "import", "b");
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    IngestConfig config;
+
+    @POST
+    @Path("/{call}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> receive(@PathParam("call") String call, byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("X-Write-Key") String writeKeyHeader) {
+        MessageType single = SINGLE.get(call);
+        if (single == null && !BATCH.contains(call)) {
+            return Uni.createFrom().item(ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_CALL",
+                    "no Segment call '" + call + "'; use track, identify, page, screen, group, alias or batch"));
+        }
+        JsonNode json = RequestBodyReader.read(body, contentEncoding);
+        String writeKey = WriteKeys.extract(authorization, writeKeyHeader, json);
+        List<? extends JsonNode> messages = single != null ? List.of(json) : BatchExpander.expand(json);
+        return ingest.ingest(messages, single, writeKey)
+                .map(ignored -> Response.ok(SUCCESS).build())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Broker did not acknowledge in time: %s", failure.toString());
+                    return Response.fromResponse(ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE,
+                            "BROKER_UNAVAILABLE", "the events were not stored; retry later"))
+                            .header("Retry-After", config.retryAfterSeconds()).build();
+                });
+    }
+}

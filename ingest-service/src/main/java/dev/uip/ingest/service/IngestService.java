@@ -1,0 +1,64 @@
+package dev.uip.ingest.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.uip.ingest.config.IngestConfig;
+import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.ingest.domain.PayloadTooLargeException;
+import dev.uip.ingest.mapping.SegmentMessageMapper;
+import dev.uip.ingest.messaging.RawEventPublisher;
+import dev.uip.schemas.MessageType;
+import dev.uip.schemas.RawUsageEvent;
+
+/**
+ * Accepts Segment messages: checks every message of a request before publishing any, then completes only once the
+ * broker acknowledged all of them (or fails when it does not in time).
+ */
+@ApplicationScoped
+public class IngestService {
+
+    @Inject
+    RawEventPublisher publisher;
+
+    @Inject
+    IngestConfig config;
+
+    /**
+     * @param defaultType the type the endpoint implies, or null for batches (each message names its own)
+     */
+    public Uni<Void> ingest(List<? extends JsonNode> messages, MessageType defaultType, String writeKey) {
+        Instant receivedAt = Instant.now();
+        List<RawUsageEvent> events = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            events.add(map(messages.get(i), defaultType, receivedAt, messages.size() > 1 || defaultType == null
+                    ? i
+                    : -1));
+        }
+        List<Uni<Void>> acks = events.stream().map(publisher::publish).toList();
+        Uni<Void> all = acks.size() == 1 ? acks.get(0) : Uni.join().all(acks).andFailFast().replaceWithVoid();
+        return all.ifNoItem().after(config.ackTimeout()).fail();
+    }
+
+    private RawUsageEvent map(JsonNode message, MessageType defaultType, Instant receivedAt, int index) {
+        try {
+            if (defaultType == null && (message.get("type") == null || message.get("type").isNull())) {
+                throw new BadMessageException("MISSING_TYPE", "a batched message needs a 'type'");
+            }
+            return SegmentMessageMapper.toRawEvent(message, defaultType == null ? MessageType.TRACK : defaultType,
+                    config.defaultWorkspace(), null, receivedAt);
+        } catch (BadMessageException e) {
+            throw index < 0 ? e : new BadMessageException(e.code(), "batch[" + index + "]: " + e.getMessage());
+        } catch (PayloadTooLargeException e) {
+            throw index < 0 ? e : new PayloadTooLargeException("batch[" + index + "]: " + e.getMessage());
+        }
+    }
+}
