@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.uip.definition.domain.DefinitionConflictException;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.InvalidDefinitionException;
+import dev.uip.definition.domain.KeyNotFoundException;
 
 /** Maps the registry's errors to JSON answers with a code, a message and, for bad input, the field path. */
 public class ErrorMappers {
@@ -28,6 +29,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(DefinitionNotFoundException e) {
+        return error(Response.Status.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response keyNotFound(KeyNotFoundException e) {
         return error(Response.Status.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
     }
 

@@ -2,7 +2,6 @@ package dev.uip.definition.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +16,7 @@ import dev.uip.definition.domain.DefinitionConflictException;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.DefinitionRules;
 import dev.uip.definition.domain.PropertySpec;
+import dev.uip.definition.mapping.Changes;
 import dev.uip.definition.mapping.DefinitionMapper;
 import dev.uip.definition.messaging.ChangePublisher;
 import dev.uip.definition.repository.EventDefinition;
@@ -85,17 +85,7 @@ public class DefinitionService {
     }
 
     private DefinitionChanged created(EventDefinition entity, String actor) {
-        return DefinitionChanged.newBuilder()
-                .setChangeId(UUID.randomUUID().toString())
-                .setWorkspaceId(entity.workspaceId)
-                .setActor(actor)
-                .setAction("CREATED")
-                .setEntityType("EVENT_DEFINITION")
-                .setEntityId(entity.name)
-                .setBefore(null)
-                .setAfter(mapper.viewJson(entity))
-                .setVersion(entity.version)
-                .setOccurredAt(entity.updatedAt)
-                .build();
+        return Changes.of(entity.workspaceId, actor, "CREATED", "EVENT_DEFINITION", entity.name, null,
+                mapper.viewJson(entity), entity.version, entity.updatedAt);
     }
 }

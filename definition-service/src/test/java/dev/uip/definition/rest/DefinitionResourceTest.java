@@ -14,16 +14,11 @@ import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -98,28 +93,6 @@ class DefinitionResourceTest {
     }
 
     static List<GenericRecord> changesFor(String name) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                "apicurio.registry.url", RealStack.get().registryUrl());
-        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        values.configure(config, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(Topics.DEFINITION_CHANGES));
-            List<GenericRecord> found = new java.util.ArrayList<>();
-            long deadline = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(300))) {
-                    if (name.equals(record.value().get("entityId").toString())) {
-                        found.add(record.value());
-                    }
-                }
-                if (!found.isEmpty()) {
-                    break;
-                }
-            }
-            return found;
-        }
+        return TopicReader.records(Topics.DEFINITION_CHANGES, record -> name.equals(record.get("entityId").toString()));
     }
 }

@@ -72,6 +72,7 @@ public final class RealStack {
     }
 
     private interface Stop {
+
         void run() throws Exception;
     }
 

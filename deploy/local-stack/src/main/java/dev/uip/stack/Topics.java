@@ -11,6 +11,7 @@ public final class Topics {
     public static final String QUARANTINED = "usage-events-quarantined";
     public static final String ALERTS = "usage-alerts";
     public static final String DEFINITION_CHANGES = "definition-changes";
+    public static final String WRITE_KEYS = "write-keys";
 
     private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
     private static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
@@ -36,6 +37,9 @@ public final class Topics {
                 new Spec(ALERTS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr)),
                 // The change log is the audit trail's source: never expire it.
                 new Spec(DEFINITION_CHANGES, 3, Map.of("retention.ms", "-1", "min.insync.replicas", minIsr,
-                        "unclean.leader.election.enable", "false")));
+                        "unclean.leader.election.enable", "false")),
+                // The current state of every write key (by hash): the ingest edge reads it whole at start.
+                new Spec(WRITE_KEYS, 1, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")));
     }
 }
