@@ -10,6 +10,12 @@ run_id=$(date +%s)-$$
 event="Invoice Sent ${run_id}"
 fail() { echo "walkthrough: FAILED: $*" >&2; exit 1; }
 
+echo "0. issue a write key for workspace default (shown once)"
+key_json=$(curl -s -XPOST "$DEF/v1/workspaces/default/write-keys" -H 'Content-Type: application/json' \
+  -d '{"name": "walkthrough"}')
+KEY=$(sed -nE 's/.*"key":"([^"]+)".*/\1/p' <<<"$key_json")
+[ -n "$KEY" ] || fail "no key issued: $key_json"
+
 echo "1. define '${event}'"
 code=$(curl -s -o /tmp/uip-walk-def.json -w '%{http_code}' -XPOST "$DEF/v1/definitions" \
   -H 'Content-Type: application/json' -d '{
@@ -20,12 +26,19 @@ code=$(curl -s -o /tmp/uip-walk-def.json -w '%{http_code}' -XPOST "$DEF/v1/defin
 
 send() { # messageId, event, properties
   local code
-  code=$(curl -s -o /tmp/uip-walk-send.json -w '%{http_code}' -u 'wk_demo:' "$ING/v1/track" \
+  code=$(curl -s -o /tmp/uip-walk-send.json -w '%{http_code}' -u "$KEY:" "$ING/v1/track" \
     -H 'Content-Type: application/json' \
     -d '{"messageId": "'"$1"'", "event": "'"$2"'", "userId": "u-1", "properties": '"$3"'}')
   [ "$code" = 200 ] || fail "track answered $code: $(cat /tmp/uip-walk-send.json)"
 }
 echo "2. send a valid, an invalid and an unknown event"
+# The ingest edge learns of a new key within moments: retry the first call briefly.
+deadline=$((SECONDS + 30))
+until curl -s -o /dev/null -w '%{http_code}' -u "$KEY:" "$ING/v1/track" -H 'Content-Type: application/json' \
+    -d '{"event": "Walkthrough Started", "userId": "u-1"}' | grep -q 200; do
+  [ $SECONDS -lt $deadline ] || fail "the new key was not accepted within 30 s"
+  sleep 1
+done
 send "valid-${run_id}" "$event" '{"amount": 99.5, "currency": "EUR"}'
 send "invalid-${run_id}" "$event" '{"amount": "lots"}'
 send "unknown-${run_id}" "Report Exportd ${run_id}" '{}'

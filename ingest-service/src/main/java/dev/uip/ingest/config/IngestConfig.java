@@ -9,10 +9,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "uip.ingest")
 public interface IngestConfig {
 
-    /** Workspace of every event until write keys carry their own (walking skeleton). */
-    @WithDefault("default")
-    String defaultWorkspace();
-
     /** How long a request waits for the broker's acknowledgement before answering 503. */
     @WithDefault("5s")
     Duration ackTimeout();

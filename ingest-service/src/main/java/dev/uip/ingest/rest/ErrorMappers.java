@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.ingest.domain.KeysNotLoadedException;
 import dev.uip.ingest.domain.PayloadTooLargeException;
 import dev.uip.ingest.domain.UnauthorizedException;
 
@@ -20,6 +21,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
         return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response keysLoading(KeysNotLoadedException e) {
+        return Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "KEYS_LOADING", e.getMessage()))
+                .header("Retry-After", 2).build();
     }
 
     @ServerExceptionMapper

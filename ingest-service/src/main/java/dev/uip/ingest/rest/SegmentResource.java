@@ -21,8 +21,10 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.uip.ingest.config.IngestConfig;
+import dev.uip.ingest.domain.Caller;
 import dev.uip.ingest.mapping.BatchExpander;
 import dev.uip.ingest.mapping.RequestBodyReader;
+import dev.uip.ingest.service.Authenticator;
 import dev.uip.ingest.service.IngestService;
 import dev.uip.schemas.MessageType;
 
@@ -48,6 +50,9 @@ public class SegmentResource {
     IngestService ingest;
 
     @Inject
+    Authenticator authenticator;
+
+    @Inject
     IngestConfig config;
 
     @POST
@@ -64,9 +69,9 @@ public class SegmentResource {
                     "no Segment call '" + call + "'; use track, identify, page, screen, group, alias or batch"));
         }
         JsonNode json = RequestBodyReader.read(body, contentEncoding);
-        String writeKey = WriteKeys.extract(authorization, writeKeyHeader, json);
+        Caller caller = authenticator.authenticate(WriteKeys.extract(authorization, writeKeyHeader, json));
         List<? extends JsonNode> messages = single != null ? List.of(json) : BatchExpander.expand(json);
-        return ingest.ingest(messages, single, writeKey)
+        return ingest.ingest(messages, single, caller)
                 .map(ignored -> Response.ok(SUCCESS).build())
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Broker did not acknowledge in time: %s", failure.toString());

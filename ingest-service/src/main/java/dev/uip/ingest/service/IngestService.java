@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.uip.ingest.config.IngestConfig;
 import dev.uip.ingest.domain.BadMessageException;
+import dev.uip.ingest.domain.Caller;
 import dev.uip.ingest.domain.PayloadTooLargeException;
 import dev.uip.ingest.mapping.SegmentMessageMapper;
 import dev.uip.ingest.messaging.RawEventPublisher;
@@ -35,11 +36,11 @@ public class IngestService {
     /**
      * @param defaultType the type the endpoint implies, or null for batches (each message names its own)
      */
-    public Uni<Void> ingest(List<? extends JsonNode> messages, MessageType defaultType, String writeKey) {
+    public Uni<Void> ingest(List<? extends JsonNode> messages, MessageType defaultType, Caller caller) {
         Instant receivedAt = Instant.now();
         List<RawUsageEvent> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            events.add(map(messages.get(i), defaultType, receivedAt, messages.size() > 1 || defaultType == null
+            events.add(map(messages.get(i), defaultType, caller, receivedAt, messages.size() > 1 || defaultType == null
                     ? i
                     : -1));
         }
@@ -48,13 +49,14 @@ public class IngestService {
         return all.ifNoItem().after(config.ackTimeout()).fail();
     }
 
-    private RawUsageEvent map(JsonNode message, MessageType defaultType, Instant receivedAt, int index) {
+    private RawUsageEvent map(JsonNode message, MessageType defaultType, Caller caller, Instant receivedAt,
+            int index) {
         try {
             if (defaultType == null && (message.get("type") == null || message.get("type").isNull())) {
                 throw new BadMessageException("MISSING_TYPE", "a batched message needs a 'type'");
             }
             return SegmentMessageMapper.toRawEvent(message, defaultType == null ? MessageType.TRACK : defaultType,
-                    config.defaultWorkspace(), null, receivedAt);
+                    caller.workspaceId(), caller.keyId(), receivedAt);
         } catch (BadMessageException e) {
             throw index < 0 ? e : new BadMessageException(e.code(), "batch[" + index + "]: " + e.getMessage());
         } catch (PayloadTooLargeException e) {

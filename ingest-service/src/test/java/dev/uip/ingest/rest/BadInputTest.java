@@ -25,7 +25,9 @@ import dev.uip.stack.RealStackResource;
 @QuarkusTestResource(RealStackResource.class)
 class BadInputTest {
 
-    static final String KEY = "Basic " + java.util.Base64.getEncoder().encodeToString("wk_test:".getBytes());
+    /** Stands for the test's real key in the case table; replaced when a case runs. */
+    static final String KEY = "$KEY";
+    static String issuedKey;
 
     record Case(String name, String path, Map<String, String> headers, byte[] body, int status, String code) {
 
@@ -71,6 +73,11 @@ class BadInputTest {
                         bytes("{\"event\":\"A\",\"userId\":\"u\",\"messageId\":\"" + "m".repeat(101) + "\"}"), 400,
                         "INVALID_MESSAGE_ID"),
                 new Case("no write key", "/v1/track", Map.of(), bytes(ok), 401, "UNAUTHORIZED"),
+                new Case("malformed key", "/v1/track", Map.of("Authorization", basic("uipw_short")), bytes(ok), 401,
+                        "UNAUTHORIZED"),
+                new Case("well-formed but unknown key", "/v1/track",
+                        Map.of("Authorization", basic(dev.uip.schemas.keys.WriteKeyFormat.generate())), bytes(ok), 401,
+                        "UNAUTHORIZED"),
                 new Case("broken Basic credentials", "/v1/track", Map.of("Authorization", "Basic %%%"), bytes(ok), 401,
                         "UNAUTHORIZED"),
                 new Case("batch is not an array", "/v1/batch", auth(), bytes("{\"batch\":{}}"), 400, "INVALID_BATCH"),
@@ -88,7 +95,9 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void answersWithTheDocumentedError(Case c) {
-        var request = given().contentType("application/json").headers(c.headers()).body(c.body());
+        Map<String, String> headers = new java.util.HashMap<>(c.headers());
+        headers.replaceAll((name, value) -> value.equals(KEY) ? basic(key()) : value);
+        var request = given().contentType("application/json").headers(headers).body(c.body());
         Response response = request.post(c.path());
         assertTrue(response.statusCode() < 500, () -> c.name() + " got " + response.statusCode());
         assertEquals(c.status(), response.statusCode(), () -> c.name() + ": " + response.asString());
@@ -96,6 +105,22 @@ class BadInputTest {
             assertEquals(c.code(), response.jsonPath().getString("code"), c.name());
             assertTrue(response.jsonPath().getString("message").length() > 5, c.name());
         }
+    }
+
+    /** A key of this test's workspace, issued once and awaited until the ingest edge accepts it. */
+    static synchronized String key() {
+        if (issuedKey == null) {
+            String key = TestKeys.issue("bad-input");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> given().header("Authorization", basic(key)).contentType("application/json")
+                            .body("{\"event\":\"A\",\"userId\":\"u\"}").post("/v1/track").statusCode() == 200);
+            issuedKey = key;
+        }
+        return issuedKey;
+    }
+
+    static String basic(String key) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     static Map<String, String> auth(String... more) {

@@ -44,7 +44,11 @@ class SegmentSdkTest {
     void everyCallOfTheSdkLandsOnTheRawTopic() {
         Set<String> delivered = ConcurrentHashMap.newKeySet();
         Set<String> failed = ConcurrentHashMap.newKeySet();
-        Analytics analytics = Analytics.builder("wk_sdk_test")
+        String key = TestKeys.issue("sdk-test");
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic(key, "")
+                .contentType("application/json").body("{\"event\":\"warm-up\",\"userId\":\"u\"}")
+                .post("/v1/track").statusCode() == 200);
+        Analytics analytics = Analytics.builder(key)
                 .endpoint(base.toString())
                 .flushQueueSize(50)
                 .flushInterval(1, TimeUnit.SECONDS)

@@ -1,0 +1,55 @@
+package dev.uip.ingest.rest;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+
+import dev.uip.schemas.WriteKeyState;
+import dev.uip.schemas.keys.WriteKeyFormat;
+import dev.uip.stack.RealStack;
+import dev.uip.stack.Topics;
+
+/** Issues write keys the way definition-service does: their state, by hash, on the real write-keys topic. */
+final class TestKeys {
+
+    private TestKeys() {
+    }
+
+    /** A new key of {@code workspace}; returns the key itself. */
+    static String issue(String workspace) {
+        String key = WriteKeyFormat.generate();
+        publish(key, workspace, false);
+        return key;
+    }
+
+    static void revoke(String key, String workspace) {
+        publish(key, workspace, true);
+    }
+
+    private static void publish(String key, String workspace, boolean revoked) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                "apicurio.registry.url", RealStack.get().registryUrl(),
+                "apicurio.registry.auto-register", true);
+        AvroKafkaSerializer<WriteKeyState> values = new AvroKafkaSerializer<>();
+        values.configure(config, false);
+        WriteKeyState state = WriteKeyState.newBuilder().setKeyHash(WriteKeyFormat.hash(key))
+                .setKeyId("wk_" + UUID.randomUUID().toString().substring(0, 8)).setWorkspaceId(workspace)
+                .setRevoked(revoked).setChangedAt(Instant.now()).build();
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+            producer.send(new ProducerRecord<>(Topics.WRITE_KEYS, state.getKeyHash(), state)).get(10,
+                    TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish a test key", e);
+        }
+    }
+}
