@@ -1,0 +1,53 @@
+package dev.uip.anomaly.rest;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import dev.uip.anomaly.config.CountSettings;
+import dev.uip.anomaly.domain.InvalidQueryException;
+import dev.uip.anomaly.domain.WindowCount;
+import dev.uip.anomaly.service.EventCounts;
+
+/** Per-window counts of one event of one workspace, read from the topology's store. */
+@Path("/v1/counts")
+@Produces(MediaType.APPLICATION_JSON)
+public class CountResource {
+
+    static final int DEFAULT_MINUTES = 60;
+
+    @Inject
+    EventCounts counts;
+
+    @Inject
+    CountSettings settings;
+
+    @GET
+    @Path("/{workspace}/{event}")
+    public List<WindowCount> counts(@PathParam("workspace") String workspace, @PathParam("event") String event,
+            @QueryParam("minutes") String minutes) {
+        return counts.lastMinutes(workspace, event, parseMinutes(minutes));
+    }
+
+    private int parseMinutes(String minutes) {
+        long max = settings.retention().toMinutes();
+        if (minutes == null || minutes.isBlank()) {
+            return (int) Math.min(DEFAULT_MINUTES, max);
+        }
+        try {
+            int value = Integer.parseInt(minutes.trim());
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below like any other out-of-range value.
+        }
+        throw new InvalidQueryException("INVALID_MINUTES", "minutes must be a number from 1 to " + max);
+    }
+}

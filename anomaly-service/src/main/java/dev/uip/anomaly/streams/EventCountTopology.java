@@ -1,0 +1,76 @@
+package dev.uip.anomaly.streams;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.WindowStore;
+
+import dev.uip.schemas.ValidatedUsageEvent;
+
+/**
+ * Counts validated track events per {@code workspaceId + "/" + event} in tumbling event-time windows, into the
+ * queryable window store {@value #STORE}. Calls other than track carry no event name and are skipped, not counted.
+ */
+public final class EventCountTopology {
+
+    /** The window store interactive queries read. */
+    public static final String STORE = "event-counts";
+
+    static final Duration DEFAULT_GRACE = Duration.ofMinutes(1);
+    static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+
+    private final String topic;
+    private final Serde<ValidatedUsageEvent> valueSerde;
+    private final Duration windowSize;
+    private final Duration grace;
+    private final Duration retention;
+
+    /** Windows of {@code windowSize} with one minute of grace, kept for a day. */
+    public EventCountTopology(String topic, Serde<ValidatedUsageEvent> valueSerde, Duration windowSize) {
+        this(topic, valueSerde, windowSize, DEFAULT_GRACE, DEFAULT_RETENTION);
+    }
+
+    public EventCountTopology(String topic, Serde<ValidatedUsageEvent> valueSerde, Duration windowSize,
+            Duration grace, Duration retention) {
+        if (retention.compareTo(windowSize.plus(grace)) < 0) {
+            throw new IllegalArgumentException("retention must cover window size plus grace");
+        }
+        this.topic = topic;
+        this.valueSerde = valueSerde;
+        this.windowSize = windowSize;
+        this.grace = grace;
+        this.retention = retention;
+    }
+
+    /** The store key of one event of one workspace. */
+    public static String key(String workspaceId, String event) {
+        return workspaceId + "/" + event;
+    }
+
+    public Topology build() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topic, Consumed.with(Serdes.String(), valueSerde)
+                .withTimestampExtractor(new EventTimeExtractor()).withName("validated-events"))
+                // Only track calls name an event; identify, page and the others have none to count.
+                .filter((key, event) -> event != null && event.getEvent() != null, Named.as("track-only"))
+                // Re-key by workspace and event; the value shrinks to the message id so the repartition topic
+                // carries plain strings and needs no registry schema of its own.
+                .map((key, event) -> KeyValue.pair(key(event.getWorkspaceId(), event.getEvent()),
+                        event.getMessageId()), Named.as("by-workspace-event"))
+                .groupByKey(Grouped.with("by-workspace-event", Serdes.String(), Serdes.String()))
+                .windowedBy(TimeWindows.ofSizeAndGrace(windowSize, grace))
+                .count(Named.as("count"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()).withRetention(retention));
+        return builder.build();
+    }
+}

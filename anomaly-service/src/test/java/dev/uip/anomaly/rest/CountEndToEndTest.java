@@ -1,0 +1,78 @@
+package dev.uip.anomaly.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.uip.schemas.MessageType;
+import dev.uip.schemas.ValidatedUsageEvent;
+import dev.uip.stack.RealStack;
+import dev.uip.stack.RealStackResource;
+import dev.uip.stack.Topics;
+
+/** One validated event through the real broker and registry is counted and answered over HTTP. */
+@QuarkusTest
+@QuarkusTestResource(RealStackResource.class)
+@QuarkusTestResource(StreamsStateDirResource.class)
+class CountEndToEndTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Test
+    void countsAValidatedEvent() throws Exception {
+        String workspace = "ws-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        ValidatedUsageEvent event = ValidatedUsageEvent.newBuilder().setWorkspaceId(workspace)
+                .setMessageId(UUID.randomUUID().toString()).setType(MessageType.TRACK).setEvent("Invoice Sent")
+                .setUserId("user-1").setTimestamp(now).setReceivedAt(now).build();
+        try (KafkaProducer<String, ValidatedUsageEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
+                "apicurio.registry.url", RealStack.get().registryUrl(),
+                "apicurio.registry.auto-register", true))) {
+            producer.send(new ProducerRecord<>(Topics.VALIDATED, workspace, event)).get();
+        }
+
+        // 503 STORE_NOT_READY until the topology runs, then the window with our one event.
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .queryParam("minutes", 60).get("/v1/counts/{workspace}/{event}", workspace, "Invoice Sent")
+                .then().statusCode(200).body("count", equalTo(List.of(1))));
+        given().get("/v1/counts/{workspace}/{event}", workspace, "Never Sent").then().statusCode(200)
+                .body("$", hasSize(0));
+    }
+
+    @Test
+    void rejectsSpansItCannotAnswer() {
+        given().queryParam("minutes", "soon").get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
+                .body("code", equalTo("INVALID_MINUTES"));
+        given().queryParam("minutes", 0).get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
+                .body("code", equalTo("INVALID_MINUTES"));
+        given().queryParam("minutes", 24 * 60 + 1).get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
+                .body("code", equalTo("INVALID_MINUTES"));
+    }
+
+    @Test
+    void isReadyOnceTheTopologyRuns() {
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP")));
+    }
+}

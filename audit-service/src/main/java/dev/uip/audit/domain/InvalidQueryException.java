@@ -1,0 +1,16 @@
+package dev.uip.audit.domain;
+
+/** A client asked for the audit trail with parameters that cannot be answered. */
+public class InvalidQueryException extends RuntimeException {
+
+    private final String code;
+
+    public InvalidQueryException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
