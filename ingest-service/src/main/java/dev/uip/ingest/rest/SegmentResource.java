@@ -22,10 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.uip.ingest.config.IngestConfig;
 import dev.uip.ingest.domain.Caller;
+import dev.uip.ingest.domain.RateLimitedException;
 import dev.uip.ingest.mapping.BatchExpander;
 import dev.uip.ingest.mapping.RequestBodyReader;
 import dev.uip.ingest.service.Authenticator;
+import dev.uip.ingest.service.IngestMetrics;
 import dev.uip.ingest.service.IngestService;
+import dev.uip.ingest.service.RateLimiter;
 import dev.uip.schemas.MessageType;
 
 /**
@@ -53,6 +56,12 @@ public class SegmentResource {
     Authenticator authenticator;
 
     @Inject
+    RateLimiter limiter;
+
+    @Inject
+    IngestMetrics metrics;
+
+    @Inject
     IngestConfig config;
 
     @POST
@@ -71,9 +80,20 @@ public class SegmentResource {
         JsonNode json = RequestBodyReader.read(body, contentEncoding);
         Caller caller = authenticator.authenticate(WriteKeys.extract(authorization, writeKeyHeader, json));
         List<? extends JsonNode> messages = single != null ? List.of(json) : BatchExpander.expand(json);
+        try {
+            limiter.check(caller, messages.size());
+        } catch (RateLimitedException e) {
+            metrics.rateLimited(caller.workspaceId(), messages.size());
+            throw e;
+        }
+        long start = System.nanoTime();
         return ingest.ingest(messages, single, caller)
-                .map(ignored -> Response.ok(SUCCESS).build())
+                .map(ignored -> {
+                    metrics.accepted(caller.workspaceId(), messages.size(), System.nanoTime() - start);
+                    return Response.ok(SUCCESS).build();
+                })
                 .onFailure().recoverWithItem(failure -> {
+                    metrics.rejected(caller.workspaceId(), "BROKER_UNAVAILABLE");
                     LOG.warnf("Broker did not acknowledge in time: %s", failure.toString());
                     return Response.fromResponse(ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE,
                             "BROKER_UNAVAILABLE", "the events were not stored; retry later"))
