@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The ingest benchmark: starts the local stack (./uip up), then measures, in one run and side by side,
+#   - ingest-service: single-event POSTs and 100-event batches (closed loop), then p50/p99 at half the single-event load;
+#   - a trivial HTTP-to-Kafka forwarder on the same broker (deploy/bench TrivialForwarder): the same three runs;
+# and prints the figures and the ratios. Everything runs on this machine: load generator, services and broker.
+# Settings: BENCH_DURATION (seconds per run, default 20), BENCH_CONCURRENCY (default 64), BENCH_BATCH_CONCURRENCY (8).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+DURATION=${BENCH_DURATION:-20}
+CONCURRENCY=${BENCH_CONCURRENCY:-64}
+BATCH_CONCURRENCY=${BENCH_BATCH_CONCURRENCY:-8}
+FORWARDER_PORT=${BENCH_FORWARDER_PORT:-8099}
+CP="deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*"
+
+if [ ! -f deploy/bench/target/bench-0.1.0-SNAPSHOT.jar ]; then
+  echo "bench: building the load generator"
+  ./mvnw -q -DskipTests -pl deploy/bench -am install
+fi
+
+was_running=0
+./uip status >/dev/null 2>&1 && was_running=1
+# The benchmark measures capacity: the per-key rate limit must not cap it.
+UIP_INGEST_RATE_LIMIT_ENABLED=false ./uip up
+if [ "$was_running" = 1 ]; then
+  echo "bench: note: the stack was already running; restart it with UIP_INGEST_RATE_LIMIT_ENABLED=false if" \
+    "ingest answers 429"
+fi
+
+key_json=$(curl -s -XPOST localhost:8082/v1/workspaces/bench/write-keys -H 'Content-Type: application/json' \
+  -d '{"name": "benchmark"}')
+KEY=$(sed -nE 's/.*"key":"([^"]+)".*/\1/p' <<<"$key_json")
+[ -n "$KEY" ] || { echo "bench: no key issued: $key_json" >&2; exit 1; }
+until curl -s -o /dev/null -w '%{http_code}' -u "$KEY:" localhost:8088/v1/track -H 'Content-Type: application/json' \
+    -d '{"event": "Bench Started", "userId": "u"}' | grep -q 200; do sleep 0.5; done
+
+java -Xmx512m -cp "$CP" dev.uip.bench.TrivialForwarder localhost:9092 "$FORWARDER_PORT" > .uip/logs/bench-forwarder.log 2>&1 &
+forwarder=$!
+trap 'kill $forwarder 2>/dev/null || true' EXIT
+until grep -q 'listening' .uip/logs/bench-forwarder.log 2>/dev/null; do
+  kill -0 $forwarder 2>/dev/null || { cat .uip/logs/bench-forwarder.log; exit 1; }
+  sleep 0.2
+done
+
+results=$(mktemp)
+load() { # label url batch concurrency [rate]
+  local extra=()
+  [ -n "${5:-}" ] && extra=(--rate "$5")
+  java -Xmx768m -cp "$CP" dev.uip.bench.LoadGenerator --label "$1" --url "$2" --batch "$3" --concurrency "$4" \
+    --duration "$DURATION" --key "$KEY" "${extra[@]}" | tee -a "$results"
+}
+field() { grep "label=$1 " "$results" | sed -nE "s/.* $2=([^ ]+).*/\1/p"; }
+
+echo "bench: $DURATION s per run; ingest and forwarder alternate so both see the same machine state"
+load ingest-single http://localhost:8088/v1/track 1 "$CONCURRENCY"
+load forwarder-single "http://localhost:$FORWARDER_PORT/v1/track" 1 "$CONCURRENCY"
+load ingest-batch100 http://localhost:8088/v1/batch 100 "$BATCH_CONCURRENCY"
+load forwarder-batch100 "http://localhost:$FORWARDER_PORT/v1/batch" 100 "$BATCH_CONCURRENCY"
+half_ingest=$(awk -v r="$(field ingest-single req_per_s)" 'BEGIN { printf "%d", r / 2 }')
+half_forwarder=$(awk -v r="$(field forwarder-single req_per_s)" 'BEGIN { printf "%d", r / 2 }')
+load ingest-half-load http://localhost:8088/v1/track 1 "$CONCURRENCY" "$half_ingest"
+load forwarder-half-load "http://localhost:$FORWARDER_PORT/v1/track" 1 "$CONCURRENCY" "$half_forwarder"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+echo
+printf '%-22s %14s %14s %10s %10s\n' run "requests/s" "events/s" "p50 ms" "p99 ms"
+for label in ingest-single forwarder-single ingest-batch100 forwarder-batch100 ingest-half-load forwarder-half-load; do
+  printf '%-22s %14s %14s %10s %10s\n' "$label" "$(field $label req_per_s)" "$(field $label events_per_s)" \
+    "$(field $label p50_ms)" "$(field $label p99_ms)"
+done
+echo
+echo "ingest / forwarder, single events/s:   $(ratio "$(field ingest-single events_per_s)" "$(field forwarder-single events_per_s)")"
+echo "ingest / forwarder, batched events/s:  $(ratio "$(field ingest-batch100 events_per_s)" "$(field forwarder-batch100 events_per_s)")"
+echo "ingest p99 at half load: $(field ingest-half-load p99_ms) ms (forwarder $(field forwarder-half-load p99_ms) ms)"
+echo "targets on a 2-core box: batches >= 50000 events/s, single >= 8000 requests/s, p99 < 50 ms at half load"
+if [ "$was_running" = 0 ]; then ./uip down >/dev/null; fi
