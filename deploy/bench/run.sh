@@ -21,7 +21,7 @@ fi
 was_running=0
 ./uip status >/dev/null 2>&1 && was_running=1
 # The benchmark measures capacity: the per-key rate limit must not cap it.
-UIP_INGEST_RATE_LIMIT_ENABLED=false ./uip up
+UIP_INGEST_RATE_LIMIT_ENABLED=false UIP_SERVICES=${BENCH_SERVICES:-"ingest-service definition-service"} ./uip up
 if [ "$was_running" = 1 ]; then
   echo "bench: note: the stack was already running; restart it with UIP_INGEST_RATE_LIMIT_ENABLED=false if" \
     "ingest answers 429"

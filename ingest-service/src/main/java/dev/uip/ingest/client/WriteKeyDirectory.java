@@ -78,6 +78,7 @@ public class WriteKeyDirectory {
                         .map(info -> new TopicPartition(topic, info.partition())).toList();
                 if (partitions.isEmpty()) {
                     LOG.warnf("Topic %s does not exist yet; retrying", topic);
+                    pause();
                     continue;
                 }
                 kafka.assign(partitions);
@@ -101,9 +102,14 @@ public class WriteKeyDirectory {
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.warnf("Reading %s failed, retrying: %s", topic, e.toString());
+                    pause();
                 }
             }
         }
+    }
+
+    private static void pause() {
+        java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
     }
 
     private KafkaConsumer<String, WriteKeyState> newConsumer() {

@@ -29,6 +29,7 @@ import dev.uip.ingest.service.Authenticator;
 import dev.uip.ingest.service.IngestMetrics;
 import dev.uip.ingest.service.IngestService;
 import dev.uip.ingest.service.RateLimiter;
+import dev.uip.ingest.service.Receipts;
 import dev.uip.schemas.MessageType;
 
 /**
@@ -39,6 +40,8 @@ import dev.uip.schemas.MessageType;
 public class SegmentResource {
 
     private static final Logger LOG = Logger.getLogger(SegmentResource.class);
+    /** Ask for validation receipts: the answer then lists each message's outcome (waits a few seconds at most). */
+    static final String RECEIPTS_HEADER = "X-UIP-Receipts";
     private static final Map<String, Boolean> SUCCESS = Map.of("success", true);
     private static final Map<String, MessageType> SINGLE = Map.ofEntries(
             Map.entry("track", MessageType.TRACK), Map.entry("t", MessageType.TRACK),
@@ -62,6 +65,9 @@ public class SegmentResource {
     IngestMetrics metrics;
 
     @Inject
+    Receipts receipts;
+
+    @Inject
     IngestConfig config;
 
     @POST
@@ -71,7 +77,8 @@ public class SegmentResource {
     public Uni<Response> receive(@PathParam("call") String call, byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("X-Write-Key") String writeKeyHeader) {
+            @HeaderParam("X-Write-Key") String writeKeyHeader,
+            @HeaderParam(RECEIPTS_HEADER) String receiptsHeader) {
         MessageType single = SINGLE.get(call);
         if (single == null && !BATCH.contains(call)) {
             return Uni.createFrom().item(ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_CALL",
@@ -88,10 +95,11 @@ public class SegmentResource {
         }
         long start = System.nanoTime();
         return ingest.ingest(messages, single, caller)
-                .map(ignored -> {
-                    metrics.accepted(caller.workspaceId(), messages.size(), System.nanoTime() - start);
-                    return Response.ok(SUCCESS).build();
-                })
+                .invoke(ids -> metrics.accepted(caller.workspaceId(), messages.size(), System.nanoTime() - start))
+                .chain(ids -> "true".equalsIgnoreCase(receiptsHeader)
+                        ? receipts.await(caller.workspaceId(), ids).map(list -> Response.ok(
+                                Map.of("success", true, "receipts", list)).build())
+                        : Uni.createFrom().item(Response.ok(SUCCESS).build()))
                 .onFailure().recoverWithItem(failure -> {
                     metrics.rejected(caller.workspaceId(), "BROKER_UNAVAILABLE");
                     LOG.warnf("Broker did not acknowledge in time: %s", failure.toString());

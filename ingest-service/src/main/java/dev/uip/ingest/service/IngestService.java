@@ -36,7 +36,8 @@ public class IngestService {
     /**
      * @param defaultType the type the endpoint implies, or null for batches (each message names its own)
      */
-    public Uni<Void> ingest(List<? extends JsonNode> messages, MessageType defaultType, Caller caller) {
+    /** @return the message ids of the stored events, in request order (server-assigned where a message had none) */
+    public Uni<List<String>> ingest(List<? extends JsonNode> messages, MessageType defaultType, Caller caller) {
         Instant receivedAt = Instant.now();
         List<RawUsageEvent> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
@@ -46,7 +47,8 @@ public class IngestService {
         }
         List<Uni<Void>> acks = events.stream().map(publisher::publish).toList();
         Uni<Void> all = acks.size() == 1 ? acks.get(0) : Uni.join().all(acks).andFailFast().replaceWithVoid();
-        return all.ifNoItem().after(config.ackTimeout()).fail();
+        List<String> ids = events.stream().map(RawUsageEvent::getMessageId).toList();
+        return all.ifNoItem().after(config.ackTimeout()).fail().replaceWith(ids);
     }
 
     private RawUsageEvent map(JsonNode message, MessageType defaultType, Caller caller, Instant receivedAt,

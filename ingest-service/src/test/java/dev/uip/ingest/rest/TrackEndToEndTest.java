@@ -69,6 +69,28 @@ class TrackEndToEndTest {
     }
 
     @Test
+    void receiptsTellTheDeveloperWhatBecameOfEachMessage() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic(key, "")
+                .contentType(ContentType.JSON).body("{\"event\":\"warm-up\",\"userId\":\"u\"}").post("/v1/track")
+                .statusCode() == 200);
+        String batch = "{\"batch\":[" + message("ok-" + UUID.randomUUID(), "{\"amount\": 1.5}") + ","
+                + message("bad-" + UUID.randomUUID(), "{\"amount\": \"1.5\"}") + "]}";
+        JsonPath answer = given().auth().preemptive().basic(key, "").header("X-UIP-Receipts", "true")
+                .contentType(ContentType.JSON).body(batch).post("/v1/batch").then().statusCode(200)
+                .body("success", equalTo(true)).extract().jsonPath();
+        assertEquals("VALIDATED", answer.getString("receipts[0].outcome"));
+        assertEquals("QUARANTINED", answer.getString("receipts[1].outcome"));
+        assertEquals("SCHEMA_VIOLATION", answer.getString("receipts[1].reason"));
+        assertEquals("properties.amount", answer.getString("receipts[1].violations[0].path"));
+        assertEquals("WRONG_TYPE", answer.getString("receipts[1].violations[0].code"));
+    }
+
+    static String message(String messageId, String properties) {
+        return "{\"type\":\"track\",\"event\":\"" + EVENT + "\",\"userId\":\"u\",\"messageId\":\"" + messageId
+                + "\",\"properties\":" + properties + "}";
+    }
+
+    @Test
     void rejectsUnparseableBodiesAndMissingKeys() {
         given().auth().preemptive().basic(key, "").contentType(ContentType.JSON).body("{not json")
                 .post("/v1/track").then().statusCode(400).body("code", equalTo("INVALID_JSON"));

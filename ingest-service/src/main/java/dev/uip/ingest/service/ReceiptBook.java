@@ -1,0 +1,69 @@
+package dev.uip.ingest.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.uip.ingest.domain.Receipt;
+
+/**
+ * Recent validation outcomes by workspace and message id, and the requests waiting for them. Bounded: the oldest
+ * outcomes are forgotten first.
+ */
+@ApplicationScoped
+public class ReceiptBook {
+
+    static final int CAPACITY = 100_000;
+
+    private final Map<String, Receipt> outcomes = new LinkedHashMap<>(1024, 0.75f, false) {
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Receipt> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+    private final Map<String, List<CompletableFuture<Receipt>>> waiting = new HashMap<>();
+
+    /** Records an outcome and wakes whoever waits for it. */
+    public void record(String workspaceId, Receipt receipt) {
+        List<CompletableFuture<Receipt>> waiters;
+        synchronized (this) {
+            String key = key(workspaceId, receipt.messageId());
+            outcomes.put(key, receipt);
+            waiters = waiting.remove(key);
+        }
+        if (waiters != null) {
+            waiters.forEach(waiter -> waiter.complete(receipt));
+        }
+    }
+
+    /** The outcome of a message, now or when it becomes known. */
+    public synchronized CompletableFuture<Receipt> outcome(String workspaceId, String messageId) {
+        String key = key(workspaceId, messageId);
+        Receipt known = outcomes.get(key);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        CompletableFuture<Receipt> future = new CompletableFuture<>();
+        waiting.computeIfAbsent(key, k -> new ArrayList<>(1)).add(future);
+        return future;
+    }
+
+    /** Stops waiting for a message (after a timeout), so abandoned waits do not pile up. */
+    public synchronized void forget(String workspaceId, String messageId, CompletableFuture<Receipt> future) {
+        String key = key(workspaceId, messageId);
+        List<CompletableFuture<Receipt>> waiters = waiting.get(key);
+        if (waiters != null && waiters.remove(future) && waiters.isEmpty()) {
+            waiting.remove(key);
+        }
+    }
+
+    private static String key(String workspaceId, String messageId) {
+        return workspaceId + '\u0000' + messageId;
+    }
+}
