@@ -56,8 +56,8 @@ public final class LoadGenerator {
         int seconds = Integer.parseInt(options.getOrDefault("duration", "20"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
-        // Warm up connections and JIT for a few seconds first; those results are discarded.
-        closedLoop(concurrency, Math.min(5, seconds), false);
+        // Warm up connections and the JIT for up to 10 s first; those results are discarded.
+        closedLoop(concurrency, Math.min(10, seconds), false);
         latencies.clear();
         statuses.clear();
         long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package dev.uip.ingest.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -25,6 +27,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.domain.Receipt;
+import dev.uip.ingest.messaging.RawEventPublisher;
 import dev.uip.ingest.service.ReceiptBook;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -83,19 +86,7 @@ public class OutcomeFollower {
                 kafka.seekToEnd(partitions);
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-                        if (record.topic().equals(topics.validatedTopic())) {
-                            ValidatedUsageEvent event = validated.deserialize(record.topic(), record.headers(),
-                                    record.value());
-                            book.record(event.getWorkspaceId(),
-                                    new Receipt(event.getMessageId(), Receipt.VALIDATED, null, List.of()));
-                        } else {
-                            QuarantinedUsageEvent event = quarantined.deserialize(record.topic(), record.headers(),
-                                    record.value());
-                            book.record(event.getRaw().getWorkspaceId(), new Receipt(event.getRaw().getMessageId(),
-                                    Receipt.QUARANTINED, event.getReason().name(), event.getViolations().stream()
-                                            .map(v -> new Receipt.Problem(v.getPath(), v.getCode(), v.getMessage()))
-                                            .toList()));
-                        }
+                        file(record, validated, quarantined);
                     }
                 }
             } catch (WakeupException e) {
@@ -107,6 +98,33 @@ public class OutcomeFollower {
                 }
             }
         }
+    }
+
+    // Only outcomes someone waits for are decoded; the rest are filed from their headers, without detail.
+    private void file(ConsumerRecord<byte[], byte[]> record, SpecificAvroDeserializer<ValidatedUsageEvent> validated,
+            SpecificAvroDeserializer<QuarantinedUsageEvent> quarantined) {
+        String workspace = header(record, RawEventPublisher.WORKSPACE_HEADER);
+        String messageId = header(record, RawEventPublisher.MESSAGE_ID_HEADER);
+        boolean isValidated = record.topic().equals(topics.validatedTopic());
+        if (workspace != null && messageId != null && !book.awaited(workspace, messageId)) {
+            book.record(workspace, new Receipt(messageId, isValidated ? Receipt.VALIDATED : Receipt.QUARANTINED,
+                    null, List.of()));
+            return;
+        }
+        if (isValidated) {
+            ValidatedUsageEvent event = validated.deserialize(record.topic(), record.headers(), record.value());
+            book.record(event.getWorkspaceId(), new Receipt(event.getMessageId(), Receipt.VALIDATED, null, List.of()));
+        } else {
+            QuarantinedUsageEvent event = quarantined.deserialize(record.topic(), record.headers(), record.value());
+            book.record(event.getRaw().getWorkspaceId(), new Receipt(event.getRaw().getMessageId(),
+                    Receipt.QUARANTINED, event.getReason().name(), event.getViolations().stream()
+                            .map(v -> new Receipt.Problem(v.getPath(), v.getCode(), v.getMessage())).toList()));
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @PreDestroy

@@ -20,6 +20,8 @@ import dev.uip.schemas.RawUsageEvent;
 public class RawEventPublisher {
 
     public static final String WORKSPACE_HEADER = "uip-workspace";
+    /** Copied by the validation topology to its outputs, so receipts can be matched without decoding records. */
+    public static final String MESSAGE_ID_HEADER = "uip-message-id";
 
     @Inject
     @Channel("raw-events")
@@ -29,6 +31,7 @@ public class RawEventPublisher {
         String identity = event.getUserId() != null ? event.getUserId() : event.getAnonymousId();
         RecordHeaders headers = new RecordHeaders();
         headers.add(WORKSPACE_HEADER, event.getWorkspaceId().getBytes(StandardCharsets.UTF_8));
+        headers.add(MESSAGE_ID_HEADER, event.getMessageId().getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.getWorkspaceId() + "/" + identity)
                 .withHeaders(headers)

@@ -42,6 +42,11 @@ public class ReceiptBook {
         }
     }
 
+    /** Whether a request is waiting for this message's outcome (then it is worth decoding in full). */
+    public synchronized boolean awaited(String workspaceId, String messageId) {
+        return waiting.containsKey(key(workspaceId, messageId));
+    }
+
     /** The outcome of a message, now or when it becomes known. */
     public synchronized CompletableFuture<Receipt> outcome(String workspaceId, String messageId) {
         String key = key(workspaceId, messageId);
