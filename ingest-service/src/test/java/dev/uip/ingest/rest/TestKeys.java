@@ -45,11 +45,15 @@ final class TestKeys {
         WriteKeyState state = WriteKeyState.newBuilder().setKeyHash(WriteKeyFormat.hash(key))
                 .setKeyId("wk_" + UUID.randomUUID().toString().substring(0, 8)).setWorkspaceId(workspace)
                 .setRevoked(revoked).setChangedAt(Instant.now()).build();
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+        var producer = new KafkaProducer<>(config, new StringSerializer(), values);
+        try {
             producer.send(new ProducerRecord<>(Topics.WRITE_KEYS, state.getKeyHash(), state)).get(10,
                     TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish a test key", e);
+        } finally {
+            // Bounded: an unhealthy broker must fail the test, not hang it.
+            producer.close(java.time.Duration.ofSeconds(5));
         }
     }
 }
