@@ -12,6 +12,8 @@ public final class Topics {
     public static final String ALERTS = "usage-alerts";
     public static final String DEFINITION_CHANGES = "definition-changes";
     public static final String WRITE_KEYS = "write-keys";
+    public static final String EVENT_DEFINITIONS = "event-definitions";
+    public static final String WORKSPACES = "workspaces";
 
     private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
     private static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
@@ -40,6 +42,12 @@ public final class Topics {
                         "unclean.leader.election.enable", "false")),
                 // The current state of every write key (by hash): the ingest edge reads it whole at start.
                 new Spec(WRITE_KEYS, 1, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")),
+                // The current state of every event definition (key workspace/name) and every workspace's settings:
+                // the validation pipeline and anomaly-service read them whole.
+                new Spec(EVENT_DEFINITIONS, 3, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")),
+                new Spec(WORKSPACES, 1, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")));
     }
 }
