@@ -1,41 +1,42 @@
 package dev.uip.bench;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends Segment track calls or batches for a fixed time and prints throughput and latency. Closed loop by default
- * ({@code concurrency} requests in flight); with {@code --rate} open loop at a fixed request rate, latency measured
- * from each request's scheduled time so that a stalled server cannot hide its delay.
+ * Sends Segment track calls or batches for a fixed time and prints throughput and latency. One thread drives every
+ * connection through a selector (HTTP/1.1 keep-alive, no pipelining), so the generator costs little CPU next to the
+ * server it measures on the same machine. Closed loop by default ({@code concurrency} requests in flight); with
+ * {@code --rate} open loop at a fixed request rate, latency measured from each request's scheduled time so that a
+ * stalled server cannot hide its delay.
  */
 public final class LoadGenerator {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> options;
-    private final String authorization;
-    private final int batchSize;
-    private final Latencies latencies = new Latencies(8_000_000);
-    private final Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RequestFactory requests;
+    private final Latencies latencies = new Latencies(16_000_000);
+    private final Map<Integer, Long> statuses = new TreeMap<>();
+    private final InetSocketAddress address;
 
     private LoadGenerator(Map<String, String> options) {
         this.options = options;
-        this.authorization = "Basic " + Base64.getEncoder()
+        URI url = URI.create(options.get("url"));
+        this.address = new InetSocketAddress(url.getHost(), url.getPort() < 0 ? 80 : url.getPort());
+        String authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((options.getOrDefault("key", "none") + ":").getBytes(StandardCharsets.UTF_8));
-        this.batchSize = Integer.parseInt(options.getOrDefault("batch", "1"));
+        this.requests = new RequestFactory(url, authorization, Integer.parseInt(options.getOrDefault("batch", "1")));
     }
 
     /** {@code --url U --key K [--batch N] [--concurrency C] [--duration S] [--rate R] [--label L]}. */
@@ -46,145 +47,103 @@ public final class LoadGenerator {
         }
         if (!options.containsKey("url")) {
             System.err.println("usage: LoadGenerator --url URL --key KEY [--batch N] [--concurrency C] "
-                    + "[--duration SECONDS] [--rate REQUESTS_PER_SECOND] [--label NAME]");
+                    + "[--duration SECONDS] [--rate REQUESTS_PER_SECOND] [--label NAME] [--warmup SECONDS]");
             System.exit(2);
         }
         new LoadGenerator(options).run();
     }
 
-    private void run() throws InterruptedException {
+    private void run() throws IOException {
         int seconds = Integer.parseInt(options.getOrDefault("duration", "20"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "64"));
-        // Warm up connections and the JIT for up to 10 s first; those results are discarded.
-        closedLoop(concurrency, Math.min(10, seconds), false);
-        latencies.clear();
-        statuses.clear();
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", String.valueOf(Math.min(10, seconds))));
+        List<Connection> connections = new ArrayList<>(concurrency);
+        try (Selector selector = Selector.open()) {
+            for (int i = 0; i < concurrency; i++) {
+                Connection connection = new Connection(address);
+                connection.open(selector);
+                connections.add(connection);
+            }
+            // Warm up connections and the server's JIT first; those results are discarded.
+            drive(selector, connections, 0, warmup, false);
+            latencies.clear();
+            statuses.clear();
+            long start = System.nanoTime();
+            drive(selector, connections, rate, seconds, true);
+            report((System.nanoTime() - start) / 1e9);
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    /**
+     * Runs one phase: closed loop (rate 0: every connection sends again as soon as it has its answer) or open loop (a
+     * request is due every 1/rate seconds and goes out on the next idle connection; it waits in line otherwise).
+     */
+    private void drive(Selector selector, List<Connection> connections, double rate, int seconds, boolean record)
+            throws IOException {
         long start = System.nanoTime();
-        if (rate > 0) {
-            openLoop(rate, seconds);
-        } else {
-            closedLoop(concurrency, seconds, true);
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        report(elapsed);
-    }
-
-    private void closedLoop(int concurrency, int seconds, boolean record) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        CountDownLatch done = new CountDownLatch(concurrency);
-        for (int i = 0; i < concurrency; i++) {
-            next(end, done, record);
-        }
-        done.await();
-    }
-
-    private void next(long end, CountDownLatch done, boolean record) {
-        if (System.nanoTime() >= end) {
-            done.countDown();
-            return;
-        }
-        long sent = System.nanoTime();
-        http.sendAsync(request(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (record) {
-                count(response == null ? -1 : response.statusCode(), System.nanoTime() - sent);
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        long issued = 0;
+        ArrayDeque<Connection> idle = new ArrayDeque<>(connections);
+        ArrayDeque<Long> due = new ArrayDeque<>();
+        int busy = 0;
+        while (true) {
+            long now = System.nanoTime();
+            if (rate > 0) {
+                while (now < end && start + issued * interval <= now) {
+                    due.add(start + issued++ * interval);
+                }
+                while (!due.isEmpty() && !idle.isEmpty()) {
+                    idle.poll().send(requests.next(), due.poll());
+                    busy++;
+                }
+            } else if (now < end) {
+                while (!idle.isEmpty()) {
+                    idle.poll().send(requests.next(), now);
+                    busy++;
+                }
             }
-            next(end, done, record);
-        });
-    }
-
-    private void openLoop(double rate, int seconds) throws InterruptedException {
-        long total = (long) (rate * seconds);
-        long intervalNanos = (long) (1e9 / rate);
-        Semaphore inFlight = new Semaphore(2048);
-        CountDownLatch done = new CountDownLatch((int) total);
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
+            if (now >= end && busy == 0) {
+                return;
             }
-            inFlight.acquire();
-            http.sendAsync(request(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                count(response == null ? -1 : response.statusCode(), System.nanoTime() - due);
-                inFlight.release();
-                done.countDown();
-            });
-        }
-        done.await(60, TimeUnit.SECONDS);
-    }
-
-    private void count(int status, long nanos) {
-        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
-        latencies.add(nanos);
-    }
-
-    private HttpRequest request() {
-        String body;
-        if (batchSize <= 1) {
-            body = message("track");
-        } else {
-            StringBuilder batch = new StringBuilder(batchSize * 200).append("{\"batch\":[");
-            for (int i = 0; i < batchSize; i++) {
-                batch.append(i == 0 ? "" : ",").append(message("track"));
+            if (now >= end + TimeUnit.SECONDS.toNanos(30)) {
+                throw new IOException(busy + " requests still unanswered 30 s after the end of the run");
             }
-            body = batch.append("],\"sentAt\":\"2026-11-23T12:00:00Z\",\"context\":{\"library\":{\"name\":\"bench\"}}}")
-                    .toString();
+            long waitMillis = rate > 0 ? Math.max(0, (start + issued * interval - System.nanoTime()) / 1_000_000) : 100;
+            if (waitMillis == 0) {
+                selector.selectNow();
+            } else {
+                selector.select(Math.min(waitMillis, 100));
+            }
+            for (SelectionKey key : selector.selectedKeys()) {
+                Connection connection = (Connection) key.attachment();
+                int status = connection.read(selector);
+                if (status != 0) {
+                    if (record) {
+                        statuses.merge(status, 1L, Long::sum);
+                        latencies.add(System.nanoTime() - connection.dueAt);
+                    }
+                    busy--;
+                    idle.add(connection);
+                }
+            }
+            selector.selectedKeys().clear();
         }
-        return HttpRequest.newBuilder(URI.create(options.get("url"))).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String message(String type) {
-        return "{\"type\":\"" + type + "\",\"event\":\"Report Exported\",\"userId\":\"user-"
-                + (System.nanoTime() % 1000) + "\",\"messageId\":\"" + UUID.randomUUID()
-                + "\",\"properties\":{\"format\":\"csv\",\"rows\":120},\"context\":{\"app\":{\"version\":\"1.2.3\"}}}";
     }
 
     private void report(double seconds) {
-        long ok = statuses.getOrDefault(200, new AtomicLong()).get();
-        long all = statuses.values().stream().mapToLong(AtomicLong::get).sum();
+        long ok = statuses.getOrDefault(200, 0L);
+        long all = statuses.values().stream().mapToLong(Long::longValue).sum();
         long[] sorted = latencies.sorted();
-        System.out.printf(java.util.Locale.ROOT,
-                "RESULT label=%s requests=%d ok=%d req_per_s=%.0f events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f statuses=%s%n",
-                options.getOrDefault("label", "run"), all, ok, ok / seconds, ok * batchSize / seconds,
-                percentile(sorted, 0.50), percentile(sorted, 0.99), statuses);
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
-    }
-
-    /** A bounded, thread-safe list of latencies in nanoseconds. */
-    private static final class Latencies {
-
-        private final long[] values;
-        private final AtomicLong size = new AtomicLong();
-
-        Latencies(int capacity) {
-            values = new long[capacity];
-        }
-
-        void add(long nanos) {
-            long index = size.getAndIncrement();
-            if (index < values.length) {
-                values[(int) index] = nanos;
-            }
-        }
-
-        void clear() {
-            size.set(0);
-        }
-
-        long[] sorted() {
-            long[] copy = Arrays.copyOf(values, (int) Math.min(size.get(), values.length));
-            Arrays.sort(copy);
-            return copy;
-        }
+        System.out.printf(Locale.ROOT,
+                "RESULT label=%s requests=%d ok=%d req_per_s=%.0f events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f "
+                        + "statuses=%s%n",
+                options.getOrDefault("label", "run"), all, ok, ok / seconds, ok * requests.batchSize() / seconds,
+                Latencies.percentile(sorted, 0.50), Latencies.percentile(sorted, 0.99), statuses);
     }
 }

@@ -1,41 +1,35 @@
 package dev.uip.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
- * The baseline of the ingest benchmark: the least an HTTP-to-Kafka bridge can do. It answers 200 after the broker
+ * The baseline of the ingest benchmark: the least an HTTP-to-Kafka bridge can do, on the same HTTP stack as the
+ * services (Vert.x, one event loop per core) and the same producer settings. It answers 200 after the broker
  * acknowledged (acks=all, idempotent), one record per event, with no parsing beyond splitting batches, no auth, no
  * schema and no checks.
  */
 public final class TrivialForwarder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] OK = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final Buffer OK = Buffer.buffer("{\"success\":true}");
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
@@ -61,43 +55,41 @@ public final class TrivialForwarder {
             }
         }
         TrivialForwarder forwarder = new TrivialForwarder(bootstrap, topic);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-        server.createContext("/", forwarder::handle);
-        server.setExecutor(Executors.newFixedThreadPool(64));
-        server.start();
+        Vertx vertx = Vertx.vertx();
+        int loops = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < loops; i++) {
+            vertx.createHttpServer().requestHandler(forwarder::handle).listen(port, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
         System.out.println("forwarder listening on 127.0.0.1:" + port + ", topic " + topic);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            if (exchange.getRequestURI().getPath().endsWith("/batch")) {
-                for (JsonNode message : JSON.readTree(body).get("batch")) {
-                    acks.add(producer.send(new ProducerRecord<>(topic, JSON.writeValueAsBytes(message))));
+    private void handle(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            try {
+                if (request.path().endsWith("/batch")) {
+                    JsonNode batch = JSON.readTree(body.getBytes()).get("batch");
+                    AtomicInteger waiting = new AtomicInteger(batch.size());
+                    for (JsonNode message : batch) {
+                        send(JSON.writeValueAsBytes(message), request, waiting);
+                    }
+                } else {
+                    send(body.getBytes(), request, new AtomicInteger(1));
                 }
-            } else {
-                acks.add(producer.send(new ProducerRecord<>(topic, body)));
+            } catch (Exception e) {
+                request.response().setStatusCode(400).end();
             }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(5, TimeUnit.SECONDS);
-            }
-            respond(exchange, 200, OK);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            respond(exchange, 503, "{\"code\":\"BROKER_UNAVAILABLE\"}".getBytes(StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            respond(exchange, 503, new byte[0]);
-        } catch (RuntimeException e) {
-            respond(exchange, 400, new byte[0]);
-        }
+        });
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private void send(byte[] value, HttpServerRequest request, AtomicInteger waiting) {
+        producer.send(new ProducerRecord<>(topic, value), (metadata, failure) -> {
+            if (failure != null && waiting.getAndSet(-1) > 0) {
+                request.response().setStatusCode(503).end(Buffer.buffer("{\"code\":\"BROKER_UNAVAILABLE\"}",
+                        StandardCharsets.UTF_8.name()));
+            } else if (failure == null && waiting.decrementAndGet() == 0) {
+                request.response().putHeader("Content-Type", "application/json").end(OK);
+            }
+        });
     }
 }

@@ -2,6 +2,10 @@ package dev.uip.ingest.rest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,11 +20,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import io.smallrye.mutiny.Uni;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.uip.ingest.config.IngestConfig;
+import dev.uip.ingest.domain.BrokerBackloggedException;
 import dev.uip.ingest.domain.Caller;
 import dev.uip.ingest.domain.RateLimitedException;
 import dev.uip.ingest.mapping.BatchExpander;
@@ -74,14 +77,14 @@ public class SegmentResource {
     @Path("/{call}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> receive(@PathParam("call") String call, byte[] body,
+    public CompletionStage<Response> receive(@PathParam("call") String call, byte[] body,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Write-Key") String writeKeyHeader,
             @HeaderParam(RECEIPTS_HEADER) String receiptsHeader) {
         MessageType single = SINGLE.get(call);
         if (single == null && !BATCH.contains(call)) {
-            return Uni.createFrom().item(ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_CALL",
+            return CompletableFuture.completedFuture(ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_CALL",
                     "no Segment call '" + call + "'; use track, identify, page, screen, group, alias or batch"));
         }
         JsonNode json = RequestBodyReader.read(body, contentEncoding);
@@ -94,18 +97,38 @@ public class SegmentResource {
             throw e;
         }
         long start = System.nanoTime();
+        boolean wantsReceipts = "true".equalsIgnoreCase(receiptsHeader);
         return ingest.ingest(messages, single, caller)
-                .invoke(ids -> metrics.accepted(caller.workspaceId(), messages.size(), System.nanoTime() - start))
-                .chain(ids -> "true".equalsIgnoreCase(receiptsHeader)
-                        ? receipts.await(caller.workspaceId(), ids).map(list -> Response.ok(
-                                Map.of("success", true, "receipts", list)).build())
-                        : Uni.createFrom().item(Response.ok(SUCCESS).build()))
-                .onFailure().recoverWithItem(failure -> {
-                    metrics.rejected(caller.workspaceId(), "BROKER_UNAVAILABLE");
-                    LOG.warnf("Broker did not acknowledge in time: %s", failure.toString());
-                    return Response.fromResponse(ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE,
-                            "BROKER_UNAVAILABLE", "the events were not stored; retry later"))
-                            .header("Retry-After", config.retryAfterSeconds()).build();
-                });
+                .thenCompose(ids -> {
+                    metrics.accepted(caller.workspaceId(), messages.size(), System.nanoTime() - start);
+                    return wantsReceipts
+                            ? receipts.await(caller.workspaceId(), ids).subscribeAsCompletionStage()
+                                    .thenApply(list -> Response.ok(Map.of("success", true, "receipts", list)).build())
+                            : CompletableFuture.completedFuture(Response.ok(SUCCESS).build());
+                })
+                .exceptionally(failure -> notStored(caller, failure instanceof CompletionException
+                        ? failure.getCause()
+                        : failure));
+    }
+
+    /** 503: the broker did not take the events (in time); SDKs retry with the same messageIds. */
+    private Response notStored(Caller caller, Throwable failure) {
+        String code;
+        String message;
+        if (failure instanceof BrokerBackloggedException) {
+            code = "BROKER_BACKLOGGED";
+            message = "the events were not taken: " + failure.getMessage() + "; retry later";
+        } else if (failure instanceof TimeoutException) {
+            code = "BROKER_TIMEOUT";
+            message = "the broker did not acknowledge the events in time; they may still be stored, so retry "
+                    + "later with the same messageIds";
+        } else {
+            code = "BROKER_UNAVAILABLE";
+            message = "the events were not stored; retry later";
+        }
+        metrics.rejected(caller.workspaceId(), code);
+        LOG.warnf("Answering 503 %s: %s", code, failure.toString());
+        return Response.fromResponse(ErrorMappers.error(Response.Status.SERVICE_UNAVAILABLE, code, message))
+                .header("Retry-After", config.retryAfterSeconds()).build();
     }
 }

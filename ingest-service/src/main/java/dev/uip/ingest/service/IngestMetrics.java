@@ -1,10 +1,13 @@
 package dev.uip.ingest.service;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -18,11 +21,19 @@ public class IngestMetrics {
     @Inject
     MeterRegistry registry;
 
+    /** The hot path's meters per workspace, so that a request does not look them up by name and tags. */
+    private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+
+    private record Accepted(Counter events, Timer ackLatency) {
+    }
+
     public void accepted(String workspaceId, int events, long ackNanos) {
-        registry.counter("uip.ingest.events.accepted", "workspace", workspaceId).increment(events);
-        Timer.builder("uip.ingest.ack.latency").description("Time from receipt until the broker acknowledged")
-                .tag("workspace", workspaceId).publishPercentiles(0.5, 0.99).register(registry)
-                .record(ackNanos, TimeUnit.NANOSECONDS);
+        Accepted meters = accepted.computeIfAbsent(workspaceId, ws -> new Accepted(
+                registry.counter("uip.ingest.events.accepted", "workspace", ws),
+                Timer.builder("uip.ingest.ack.latency").description("Time from receipt until the broker acknowledged")
+                        .tag("workspace", ws).publishPercentiles(0.5, 0.99).register(registry)));
+        meters.events().increment(events);
+        meters.ackLatency().record(ackNanos, TimeUnit.NANOSECONDS);
     }
 
     public void rejected(String workspaceId, String reason) {

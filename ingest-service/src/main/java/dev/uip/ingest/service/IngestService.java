@@ -3,11 +3,11 @@ package dev.uip.ingest.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import io.smallrye.mutiny.Uni;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,9 +35,11 @@ public class IngestService {
 
     /**
      * @param defaultType the type the endpoint implies, or null for batches (each message names its own)
+     * @return the message ids of the stored events, in request order (server-assigned where a message had none);
+     *         fails with a {@link java.util.concurrent.TimeoutException} when the broker did not acknowledge in time
      */
-    /** @return the message ids of the stored events, in request order (server-assigned where a message had none) */
-    public Uni<List<String>> ingest(List<? extends JsonNode> messages, MessageType defaultType, Caller caller) {
+    public CompletableFuture<List<String>> ingest(List<? extends JsonNode> messages, MessageType defaultType,
+            Caller caller) {
         Instant receivedAt = Instant.now();
         List<RawUsageEvent> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
@@ -45,10 +47,9 @@ public class IngestService {
                     ? i
                     : -1));
         }
-        List<Uni<Void>> acks = events.stream().map(publisher::publish).toList();
-        Uni<Void> all = acks.size() == 1 ? acks.get(0) : Uni.join().all(acks).andFailFast().replaceWithVoid();
         List<String> ids = events.stream().map(RawUsageEvent::getMessageId).toList();
-        return all.ifNoItem().after(config.ackTimeout()).fail().replaceWith(ids);
+        return publisher.publish(events).orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(acknowledged -> ids);
     }
 
     private RawUsageEvent map(JsonNode message, MessageType defaultType, Caller caller, Instant receivedAt,

@@ -7,12 +7,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-
 /** A Kafka Streams serde for one of this jar's Avro classes, through the schema registry. */
 public class SpecificAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-    private final AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+    private final CachedAvroSerializer<T> serializer = new CachedAvroSerializer<>();
     private final SpecificAvroDeserializer<T> deserializer;
 
     public SpecificAvroSerde(Class<T> type) {
