@@ -30,7 +30,10 @@ import dev.uip.stack.Topics;
 
 /** Definitions against real PostgreSQL, the real registry and the real broker. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = @ResourceArg(name = "database", value = "uip_definition"))
+@QuarkusTestResource(value = RealStackResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "uip_definition"),
+        @ResourceArg(name = "app-user", value = "uip_app"),
+        @ResourceArg(name = "app-password", value = "uip_app_dev")})
 class DefinitionResourceTest {
 
     static final String BODY = """
