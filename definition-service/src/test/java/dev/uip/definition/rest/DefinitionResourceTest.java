@@ -58,7 +58,7 @@ class DefinitionResourceTest {
         given().get("/v1/definitions/{name}", name).then().statusCode(200)
                 .body("properties[0].type", equalTo("number"))
                 .body("properties[1].required", equalTo(false));
-        given().get("/v1/definitions").then().statusCode(200).body("name", hasItem(name));
+        given().get("/v1/definitions").then().statusCode(200).body("items.name", hasItem(name));
 
         // Registered: the registry holds the generated schema in the workspace's group.
         var registry = RegistryClientFacadeFactory.create(new SchemaResolverConfig(

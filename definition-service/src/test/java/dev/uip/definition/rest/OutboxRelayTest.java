@@ -32,7 +32,7 @@ import dev.uip.stack.Topics;
 @QuarkusTestResource(value = RealStackResource.class, initArgs = {
         @ResourceArg(name = "database", value = "uip_definition"),
         @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev") })
+        @ResourceArg(name = "app-password", value = "uip_app_dev")})
 class OutboxRelayTest {
 
     @Inject
@@ -90,7 +90,7 @@ class OutboxRelayTest {
             statement.setString(1, "%" + name + "%");
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new String[] { rows.getString(1), rows.getString(2) });
+                    found.add(new String[]{rows.getString(1), rows.getString(2)});
                 }
             }
         }

@@ -29,7 +29,7 @@ import dev.uip.stack.Topics;
 @QuarkusTestResource(value = RealStackResource.class, initArgs = {
         @ResourceArg(name = "database", value = "uip_definition"),
         @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev") })
+        @ResourceArg(name = "app-password", value = "uip_app_dev")})
 class WorkspaceResourceTest {
 
     @Test
