@@ -1,31 +1,162 @@
 package dev.uip.definition.client;
 
-import java.util.Map;
-import java.util.Set;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.apicurio.registry.resolver.client.RegistryClientFacade;
-import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
-import io.apicurio.registry.resolver.client.RegistryVersionCoordinates;
-import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
-/** Registers event schemas in Apicurio Registry: one group per workspace, one artifact per event. Blocking. */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.uip.definition.domain.IncompatibleChangeException;
+import dev.uip.definition.domain.RegistryUnavailableException;
+
+/**
+ * Registers event schemas in Apicurio Registry through its v2 REST API: one group per workspace, one artifact per
+ * event, each artifact under a BACKWARD compatibility rule so the registry refuses incompatible versions too. A
+ * breaking version is registered by relaxing the artifact's rule to NONE for that one version and restoring BACKWARD
+ * right after (also when registration fails). Non-blocking: the JDK client's futures.
+ */
 @ApplicationScoped
 public class SchemaRegistry {
 
-    private final RegistryClientFacade registry;
-
-    public SchemaRegistry(@ConfigProperty(name = "uip.registry.url") String registryUrl) {
-        this.registry = RegistryClientFacadeFactory
-                .create(new SchemaResolverConfig(Map.of(SchemaResolverConfig.REGISTRY_URL, registryUrl)));
+    /** Where a registered schema version lives. */
+    public record Coordinates(String groupId, String artifactId, String version, long globalId) {
     }
 
-    /** Registers {@code schema} as the newest version of the event's artifact (or finds the identical one). */
-    public RegistryVersionCoordinates register(String workspaceId, String eventName, String schema) {
-        return registry.createSchema("AVRO", workspaceId, eventName, null, "FIND_OR_CREATE_VERSION", false, schema,
-                Set.of());
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final String baseUrl;
+
+    @Inject
+    ObjectMapper json;
+
+    public SchemaRegistry(@ConfigProperty(name = "uip.registry.url") String registryUrl) {
+        this.baseUrl = registryUrl.replaceAll("/+$", "");
+    }
+
+    /** Registers {@code schema} as the newest version of the event's artifact; {@code breaking} skips the rule. */
+    public Uni<Coordinates> register(String groupId, String artifactId, String schema, boolean breaking) {
+        return Uni.createFrom().deferred(() -> {
+            // The HTTP client completes on its own threads; Hibernate Reactive must continue on the caller's context.
+            Context caller = Vertx.currentContext();
+            Executor back = caller == null ? Runnable::run : task -> caller.runOnContext(ignored -> task.run());
+            Uni<Void> relax = breaking ? setRule(groupId, artifactId, "NONE") : Uni.createFrom().voidItem();
+            return relax.chain(() -> createVersion(groupId, artifactId, schema))
+                    .onItemOrFailure().call((coordinates, failure) -> setRule(groupId, artifactId, "BACKWARD"))
+                    .emitOn(back);
+        });
+    }
+
+    private Uni<Coordinates> createVersion(String groupId, String artifactId, String schema) {
+        String artifact = artifactPath(groupId, artifactId);
+        return send(HttpRequest.newBuilder(URI.create(artifact + "/versions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(schema)))
+                .chain(response -> {
+                    if (response.statusCode() != 404) {
+                        return Uni.createFrom().item(response);
+                    }
+                    // First version: create the artifact itself.
+                    return send(HttpRequest.newBuilder(URI.create(groupPath(groupId) + "/artifacts"))
+                            .header("Content-Type", "application/json")
+                            .header("X-Registry-ArtifactId", artifactId)
+                            .header("X-Registry-ArtifactType", "AVRO")
+                            .POST(HttpRequest.BodyPublishers.ofString(schema)));
+                })
+                .map(response -> {
+                    JsonNode body = body(response);
+                    if (response.statusCode() == 409) {
+                        throw new IncompatibleChangeException(causes(body));
+                    }
+                    expectOk(response, body, "register a schema for " + artifactId);
+                    return new Coordinates(body.path("groupId").asText(groupId), artifactId,
+                            body.path("version").asText(), body.path("globalId").asLong());
+                });
+    }
+
+    private Uni<Void> setRule(String groupId, String artifactId, String level) {
+        String rules = artifactPath(groupId, artifactId) + "/rules";
+        String rule = "{\"type\":\"COMPATIBILITY\",\"config\":\"" + level + "\"}";
+        return send(HttpRequest.newBuilder(URI.create(rules + "/COMPATIBILITY"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(rule)))
+                .chain(response -> response.statusCode() != 404
+                        ? Uni.createFrom().item(response)
+                        : send(HttpRequest.newBuilder(URI.create(rules))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(rule))))
+                .map(response -> {
+                    // 404 here: the artifact does not exist yet, so there is nothing to relax.
+                    if (response.statusCode() != 404) {
+                        expectOk(response, body(response), "set the compatibility rule of " + artifactId);
+                    }
+                    return null;
+                });
+    }
+
+    private Uni<HttpResponse<String>> send(HttpRequest.Builder request) {
+        return Uni.createFrom()
+                .completionStage(() -> http.sendAsync(request.timeout(TIMEOUT).header("Accept", "application/json")
+                        .build(), HttpResponse.BodyHandlers.ofString()))
+                .onFailure().transform(failure -> failure instanceof RegistryUnavailableException
+                        ? failure
+                        : new RegistryUnavailableException("the schema registry did not answer: " + failure,
+                                failure));
+    }
+
+    private void expectOk(HttpResponse<String> response, JsonNode body, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new RegistryUnavailableException("could not " + what + ": registry answered "
+                    + response.statusCode() + " " + body.path("message").asText(""), null);
+        }
+    }
+
+    private List<String> causes(JsonNode body) {
+        List<String> reasons = new ArrayList<>();
+        body.path("causes").forEach(cause -> reasons.add("the registry's BACKWARD rule refused it: "
+                + cause.path("description").asText() + " at " + cause.path("context").asText()));
+        if (reasons.isEmpty()) {
+            reasons.add("the registry refused it: " + body.path("message").asText("incompatible schema"));
+        }
+        return reasons;
+    }
+
+    private JsonNode body(HttpResponse<String> response) {
+        try {
+            return response.body() == null || response.body().isBlank()
+                    ? json.createObjectNode()
+                    : json.readTree(response.body());
+        } catch (java.io.IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private String groupPath(String groupId) {
+        return baseUrl + "/groups/" + encode(groupId);
+    }
+
+    private String artifactPath(String groupId, String artifactId) {
+        return groupPath(groupId) + "/artifacts/" + encode(artifactId);
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

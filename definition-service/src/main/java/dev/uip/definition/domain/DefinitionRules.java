@@ -1,21 +1,46 @@
 package dev.uip.definition.domain;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Checks a proposed definition before anything is stored or registered. */
+/** Checks a proposed definition before anything is stored or registered; every refusal names the field's path. */
 public final class DefinitionRules {
 
     static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_PROPERTIES = 250;
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    static final int MAX_TEXT_LENGTH = 2000;
+    static final int MAX_LABEL_LENGTH = 200;
+    static final int MAX_TAGS = 20;
+    static final int MAX_TAG_LENGTH = 50;
 
     private DefinitionRules() {
     }
 
+    /** Checks a whole definition. */
+    public static void check(DefinitionSpec spec) {
+        checkName(spec.name());
+        checkText("displayName", spec.displayName(), MAX_LABEL_LENGTH);
+        checkText("description", spec.description(), MAX_TEXT_LENGTH);
+        checkText("ownerTeam", spec.ownerTeam(), MAX_LABEL_LENGTH);
+        List<String> tags = spec.tags() == null ? List.of() : spec.tags();
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidDefinitionException("tags", "at most " + MAX_TAGS + " tags");
+        }
+        for (int i = 0; i < tags.size(); i++) {
+            String tag = tags.get(i);
+            if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH || !tag.equals(tag.strip())) {
+                throw new InvalidDefinitionException("tags[" + i + "]",
+                        "a tag is 1-" + MAX_TAG_LENGTH + " characters without leading or trailing spaces");
+            }
+        }
+        PropertyRules.check("properties", spec.properties() == null ? List.of() : spec.properties());
+    }
+
+    /** Checks the parts that the first, unversioned API knew: a name and properties. */
     public static void check(String name, List<PropertySpec> properties) {
+        checkName(name);
+        PropertyRules.check("properties", properties);
+    }
+
+    private static void checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidDefinitionException("name", "name is required");
         }
@@ -23,29 +48,17 @@ public final class DefinitionRules {
             throw new InvalidDefinitionException("name", "name must be at most " + MAX_NAME_LENGTH
                     + " characters without leading or trailing spaces");
         }
-        if (name.chars().anyMatch(c -> c < 0x20)) {
-            throw new InvalidDefinitionException("name", "name must not contain control characters");
+        if (name.chars().anyMatch(c -> c < 0x20 || c == '/')) {
+            throw new InvalidDefinitionException("name", "name must not contain control characters or '/'");
         }
-        if (properties.size() > MAX_PROPERTIES) {
-            throw new InvalidDefinitionException("properties", "at most " + MAX_PROPERTIES + " properties");
+    }
+
+    private static void checkText(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidDefinitionException(field, field + " must be at most " + max + " characters");
         }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < properties.size(); i++) {
-            PropertySpec property = properties.get(i);
-            String path = "properties[" + i + "]";
-            if (property == null) {
-                throw new InvalidDefinitionException(path, "property must be an object");
-            }
-            if (property.name() == null || !PROPERTY_NAME.matcher(property.name()).matches()) {
-                throw new InvalidDefinitionException(path + ".name",
-                        "property names start with a letter or _ and contain only letters, digits and _");
-            }
-            if (!seen.add(property.name())) {
-                throw new InvalidDefinitionException(path + ".name", "duplicate property '" + property.name() + "'");
-            }
-            if (property.type() == null) {
-                throw new InvalidDefinitionException(path + ".type", "type is required");
-            }
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            throw new InvalidDefinitionException(field, field + " must not contain control characters");
         }
     }
 }

@@ -1,40 +1,32 @@
 package dev.uip.definition.domain;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The property types a definition can declare, and the Avro type each becomes. */
+/** The property types a definition can declare. {@link AvroSchemaGenerator} knows the Avro type of each. */
 public enum PropertyType {
 
-    STRING("\"string\""), INTEGER("\"long\""), NUMBER("\"double\""), BOOLEAN("\"boolean\""), DATETIME(
-            "{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}");
-
-    private final String avro;
-
-    PropertyType(String avro) {
-        this.avro = avro;
-    }
+    STRING, INTEGER, NUMBER, BOOLEAN, DATETIME, ENUM, ARRAY, OBJECT;
 
     /** The name used in the API: lower case. */
     @JsonValue
     public String apiName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ApiNames.of(this);
     }
 
     /** Parses an API name in any letter case. */
     @JsonCreator
     public static PropertyType fromApiName(String name) {
-        return Arrays.stream(values()).filter(type -> type.name().equalsIgnoreCase(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown property type '" + name + "'; use one of "
-                        + Arrays.stream(values()).map(PropertyType::apiName).collect(Collectors.joining(", "))));
+        return ApiNames.parse(PropertyType.class, "property type", name);
     }
 
-    /** The Avro type as JSON. */
-    public String avro() {
-        return avro;
+    /** Whether values are text, so that a pattern, a maximum length or allowed values apply. */
+    public boolean textual() {
+        return this == STRING || this == ENUM;
+    }
+
+    /** Whether values are numbers, so that a minimum and a maximum apply. */
+    public boolean numeric() {
+        return this == INTEGER || this == NUMBER;
     }
 }

@@ -4,11 +4,17 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntity;
 
-/** A stored event definition: its properties and the registry coordinates of its current schema. */
+import dev.uip.definition.domain.Criticality;
+import dev.uip.definition.domain.Enforcement;
+import dev.uip.definition.domain.LifecycleStatus;
+
+/** The head of an event definition: its current version, and the registry coordinates of its published schema. */
 @Entity
 @Table(name = "event_definition")
 public class EventDefinition extends PanacheEntity {
@@ -19,22 +25,51 @@ public class EventDefinition extends PanacheEntity {
     @Column(nullable = false)
     public String name;
 
+    @Column(name = "display_name")
+    public String displayName;
+
     public String description;
+
+    @Column(name = "owner_team")
+    public String ownerTeam;
+
+    @Column(name = "key_event", nullable = false)
+    public boolean keyEvent;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Criticality criticality;
+
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] tags;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LifecycleStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Enforcement enforcement;
 
     @Column(name = "properties_json", nullable = false)
     public String propertiesJson;
 
+    /** The newest version number. */
     @Column(nullable = false)
     public int version;
 
-    @Column(name = "schema_group", nullable = false)
+    /** The version whose schema is registered and enforced; null while only drafts exist. */
+    @Column(name = "published_version")
+    public Integer publishedVersion;
+
+    @Column(name = "schema_group")
     public String schemaGroup;
 
-    @Column(name = "schema_version", nullable = false)
+    @Column(name = "schema_version")
     public String schemaVersion;
 
-    @Column(name = "schema_global_id", nullable = false)
-    public long schemaGlobalId;
+    @Column(name = "schema_global_id")
+    public Long schemaGlobalId;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,22 +1,65 @@
 package dev.uip.definition.repository;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
-/** Queries over event definitions, always within one workspace. */
+import dev.uip.definition.domain.LifecycleStatus;
+
+/** Queries over event definitions; always run inside a {@link WorkspaceScope} transaction and filtered by workspace. */
 @ApplicationScoped
 public class EventDefinitionRepository implements PanacheRepository<EventDefinition> {
+
+    /** Filters of the list; null means any. */
+    public record Filter(String ownerTeam, Boolean keyEvent, LifecycleStatus status, String tag, String text) {
+    }
+
+    /** One page and the number of all matches. */
+    public record Found(List<EventDefinition> items, long total) {
+    }
 
     public Uni<EventDefinition> findByName(String workspaceId, String name) {
         return find("workspaceId = ?1 and name = ?2", workspaceId, name).firstResult();
     }
 
-    public Uni<List<EventDefinition>> listAll(String workspaceId) {
-        return list("workspaceId", Sort.by("name"), workspaceId);
+    public Uni<Found> search(String workspaceId, Filter filter, int page, int size) {
+        List<String> where = new ArrayList<>(List.of("workspaceId = :workspace"));
+        Parameters parameters = Parameters.with("workspace", workspaceId);
+        if (filter.ownerTeam() != null) {
+            where.add("ownerTeam = :owner");
+            parameters.and("owner", filter.ownerTeam());
+        }
+        if (filter.keyEvent() != null) {
+            where.add("keyEvent = :keyEvent");
+            parameters.and("keyEvent", filter.keyEvent());
+        }
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.tag() != null) {
+            where.add("array_contains(tags, :tag)");
+            parameters.and("tag", filter.tag());
+        }
+        if (filter.text() != null) {
+            where.add("(lower(name) like :text or lower(coalesce(displayName, '')) like :text"
+                    + " or lower(coalesce(description, '')) like :text)");
+            parameters.and("text", "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        var query = find(String.join(" and ", where), Sort.by("name"), parameters);
+        return query.page(Page.of(page, size)).list()
+                .chain(items -> query.count().map(total -> new Found(items, total)));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

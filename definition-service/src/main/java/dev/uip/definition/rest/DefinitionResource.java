@@ -1,27 +1,45 @@
 package dev.uip.definition.rest;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.domain.DefinitionDiff;
+import dev.uip.definition.domain.LifecycleStatus;
+import dev.uip.definition.repository.EventDefinitionRepository;
+import dev.uip.definition.service.Callers;
+import dev.uip.definition.service.DefinitionQueries;
 import dev.uip.definition.service.DefinitionService;
 
-/** The event registry's REST API. Until API credentials exist the workspace comes from X-UIP-Workspace. */
+/**
+ * The event registry's REST API, always within the caller's workspace: from {@code Authorization: Bearer <api
+ * credential>}, or from {@code X-UIP-Workspace} while {@code uip.definitions.trust-workspace-header} is true.
+ */
 @Path("/v1/definitions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Event definitions")
 public class DefinitionResource {
 
     static final String WORKSPACE = "X-UIP-Workspace";
@@ -31,31 +49,130 @@ public class DefinitionResource {
     DefinitionService definitions;
 
     @Inject
+    DefinitionQueries queries;
+
+    @Inject
+    Callers callers;
+
+    @Inject
     RequestReader reader;
+
+    @HeaderParam(HttpHeaders.AUTHORIZATION)
+    String authorization;
+
+    @HeaderParam(WORKSPACE)
+    String workspaceHeader;
+
+    @HeaderParam(ACTOR)
+    @DefaultValue("anonymous")
+    String actor;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(@HeaderParam(WORKSPACE) @DefaultValue("default") String workspace,
-            @HeaderParam(ACTOR) @DefaultValue("anonymous") String actor, String body) {
+    @Operation(summary = "Define an event", description = "status draft or active (default: active, registered)")
+    public Uni<Response> create(String body) {
         DefinitionRequest request = reader.read(body);
-        return definitions.create(workspace, actor, request)
+        return workspace().chain(ws -> definitions.create(ws, actor, request.spec(null), request.status()))
                 .map(view -> Response.created(URI.create("/v1/definitions/" + encode(view.name()))).entity(view)
                         .build());
     }
 
     @GET
-    public Uni<List<DefinitionView>> list(@HeaderParam(WORKSPACE) @DefaultValue("default") String workspace) {
-        return definitions.list(workspace);
+    @Operation(summary = "List definitions", description = "Filters owner, keyEvent, status, tag, q; page from 0")
+    public Uni<PageView<DefinitionView>> list(@QueryParam("owner") String owner,
+            @QueryParam("keyEvent") String keyEvent, @QueryParam("status") String status,
+            @QueryParam("tag") String tag, @QueryParam("q") String text, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        var filter = new EventDefinitionRepository.Filter(QueryParams.text(owner),
+                QueryParams.bool("keyEvent", keyEvent), QueryParams.parse("status", status,
+                        LifecycleStatus::fromApiName),
+                QueryParams.text(tag), QueryParams.text(text));
+        int pageIndex = QueryParams.integer("page", page, 0, 0, 1_000_000);
+        int pageSize = QueryParams.integer("size", size, 50, 1, 200);
+        return workspace().chain(ws -> queries.list(ws, filter, pageIndex, pageSize));
     }
 
     @GET
     @Path("/{name}")
-    public Uni<DefinitionView> get(@HeaderParam(WORKSPACE) @DefaultValue("default") String workspace,
-            @PathParam("name") String name) {
-        return definitions.get(workspace, name);
+    public Uni<DefinitionView> get(@PathParam("name") String name) {
+        return workspace().chain(ws -> queries.get(ws, name));
+    }
+
+    @PUT
+    @Path("/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a definition (a new version)", description = "409 INCOMPATIBLE_CHANGE with reasons unless breaking is true (body or ?breaking=true)")
+    public Uni<DefinitionView> update(@PathParam("name") String name, @QueryParam("breaking") String breaking,
+            String body) {
+        DefinitionRequest request = reader.read(body);
+        boolean isBreaking = request.isBreaking() || Boolean.TRUE.equals(QueryParams.bool("breaking", breaking));
+        return workspace().chain(ws -> definitions.update(ws, actor, name, request.spec(name), isBreaking));
+    }
+
+    @POST
+    @Path("/{name}/publish")
+    @Operation(summary = "Publish a draft: register its schema and make it active")
+    public Uni<DefinitionView> publish(@PathParam("name") String name) {
+        return workspace().chain(ws -> definitions.publish(ws, actor, name));
+    }
+
+    @POST
+    @Path("/{name}/archive")
+    @Operation(summary = "Archive (reversible): events for it are quarantined, never dropped")
+    public Uni<DefinitionView> archive(@PathParam("name") String name) {
+        return workspace().chain(ws -> definitions.archive(ws, actor, name));
+    }
+
+    @POST
+    @Path("/{name}/restore")
+    public Uni<DefinitionView> restore(@PathParam("name") String name) {
+        return workspace().chain(ws -> definitions.restore(ws, actor, name));
+    }
+
+    @GET
+    @Path("/{name}/versions")
+    public Uni<List<VersionView>> versions(@PathParam("name") String name) {
+        return workspace().chain(ws -> queries.versions(ws, name));
+    }
+
+    @GET
+    @Path("/{name}/versions/{version}")
+    public Uni<VersionView> version(@PathParam("name") String name, @PathParam("version") String version) {
+        int number = QueryParams.integer("version", version, 0, 1, Integer.MAX_VALUE);
+        return workspace().chain(ws -> queries.version(ws, name, number));
+    }
+
+    @GET
+    @Path("/{name}/diff")
+    @Operation(summary = "What changed between two versions")
+    public Uni<DefinitionDiff> diff(@PathParam("name") String name, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        int a = QueryParams.integer("from", from == null ? "" : from, -1, 1, Integer.MAX_VALUE);
+        int b = QueryParams.integer("to", to == null ? "" : to, -1, 1, Integer.MAX_VALUE);
+        if (a < 0 || b < 0) {
+            throw new dev.uip.definition.domain.InvalidDefinitionException(a < 0 ? "from" : "to",
+                    "from and to are required version numbers");
+        }
+        return workspace().chain(ws -> queries.diff(ws, name, a, b));
+    }
+
+    @DELETE
+    @Path("/{name}")
+    @Operation(summary = "Not supported: definitions are archived, never deleted")
+    public Response delete(@PathParam("name") String name) {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header("Allow", "GET, PUT")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorMappers.ApiError("DELETE_NOT_SUPPORTED", "definitions are never deleted, so that"
+                        + " their history and the events recorded with them stay explainable; archive it instead:"
+                        + " POST /v1/definitions/{name}/archive (reversible with /restore)", null, null))
+                .build();
+    }
+
+    private Uni<String> workspace() {
+        return callers.workspace(authorization, workspaceHeader);
     }
 
     private static String encode(String name) {
-        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

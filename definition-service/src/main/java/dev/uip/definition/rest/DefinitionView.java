@@ -3,13 +3,18 @@ package dev.uip.definition.rest;
 import java.time.Instant;
 import java.util.List;
 
+import dev.uip.definition.domain.Criticality;
+import dev.uip.definition.domain.Enforcement;
+import dev.uip.definition.domain.LifecycleStatus;
 import dev.uip.definition.domain.PropertySpec;
 
-/** A definition as the API shows it, with where its schema lives. */
-public record DefinitionView(String workspace, String name, String description, List<PropertySpec> properties,
-        int version, SchemaView schema, Instant createdAt, Instant updatedAt) {
+/** A definition as the API shows it, with where its published schema lives (null while only a draft exists). */
+public record DefinitionView(String workspace, String name, String displayName, String description,
+        String ownerTeam, boolean keyEvent, Criticality criticality, List<String> tags, LifecycleStatus status,
+        Enforcement enforcement, List<PropertySpec> properties, int version, Integer publishedVersion,
+        SchemaView schema, Instant createdAt, Instant updatedAt) {
 
-    /** Registry coordinates of the definition's current schema. */
+    /** Registry coordinates of the definition's published schema. */
     public record SchemaView(String groupId, String artifactId, String version, long globalId) {
     }
 }

@@ -17,13 +17,17 @@ public class RequestReader {
     ObjectMapper json;
 
     public DefinitionRequest read(String body) {
+        return read(body, DefinitionRequest.class, "a JSON body with name and properties is required");
+    }
+
+    public <T> T read(String body, Class<T> type, String whenMissing) {
         if (body == null || body.isBlank()) {
-            throw new InvalidDefinitionException("$", "a JSON body with name and properties is required");
+            throw new InvalidDefinitionException("$", whenMissing);
         }
         try {
-            DefinitionRequest request = json.readValue(body, DefinitionRequest.class);
+            T request = json.readValue(body, type);
             if (request == null) {
-                throw new InvalidDefinitionException("$", "a JSON body with name and properties is required");
+                throw new InvalidDefinitionException("$", whenMissing);
             }
             return request;
         } catch (JsonMappingException e) {

@@ -12,70 +12,69 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.smallrye.mutiny.Uni;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import dev.uip.definition.domain.InvalidDefinitionException;
+import dev.uip.definition.service.Callers;
 import dev.uip.definition.service.WriteKeyService;
 
 /** Write keys of a workspace: issue (the key is shown once), list, revoke, rotate. */
 @Path("/v1/workspaces/{workspace}/write-keys")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Write keys")
 public class WriteKeyResource {
 
     @Inject
     WriteKeyService keys;
 
     @Inject
-    ObjectMapper json;
+    Callers callers;
+
+    @Inject
+    NameBody names;
+
+    @PathParam("workspace")
+    String workspace;
+
+    @HeaderParam(HttpHeaders.AUTHORIZATION)
+    String authorization;
+
+    @HeaderParam(DefinitionResource.ACTOR)
+    @DefaultValue("anonymous")
+    String actor;
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> issue(@PathParam("workspace") String workspace,
-            @HeaderParam(DefinitionResource.ACTOR) @DefaultValue("anonymous") String actor, String body) {
-        return keys.issue(workspace, name(body), actor).map(view -> Response
+    public Uni<Response> issue(String body) {
+        String name = names.name(body);
+        return caller().chain(ws -> keys.issue(ws, name, actor)).map(view -> Response
                 .created(URI.create("/v1/workspaces/" + workspace + "/write-keys/" + view.id())).entity(view).build());
     }
 
     @GET
-    public Uni<List<WriteKeyView>> list(@PathParam("workspace") String workspace) {
-        return keys.list(workspace);
+    public Uni<List<WriteKeyView>> list() {
+        return caller().chain(keys::list);
     }
 
     @POST
     @Path("/{id}/revoke")
-    public Uni<WriteKeyView> revoke(@PathParam("workspace") String workspace, @PathParam("id") String id,
-            @HeaderParam(DefinitionResource.ACTOR) @DefaultValue("anonymous") String actor) {
-        return keys.revoke(workspace, id, actor);
+    public Uni<WriteKeyView> revoke(@PathParam("id") String id) {
+        return caller().chain(ws -> keys.revoke(ws, id, actor));
     }
 
     @POST
     @Path("/{id}/rotate")
-    public Uni<Response> rotate(@PathParam("workspace") String workspace, @PathParam("id") String id,
-            @HeaderParam(DefinitionResource.ACTOR) @DefaultValue("anonymous") String actor) {
-        return keys.rotate(workspace, id, actor).map(view -> Response.status(Response.Status.CREATED).entity(view)
-                .build());
+    public Uni<Response> rotate(@PathParam("id") String id) {
+        return caller().chain(ws -> keys.rotate(ws, id, actor))
+                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
 
-    private String name(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = json.readTree(body);
-            JsonNode name = node == null ? null : node.get("name");
-            if (name != null && !name.isNull() && !name.isTextual()) {
-                throw new InvalidDefinitionException("name", "name must be a string");
-            }
-            return name == null || name.isNull() ? null : name.asText();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new InvalidDefinitionException("$", "the body is not valid JSON: " + e.getOriginalMessage());
-        }
+    private Uni<String> caller() {
+        return callers.workspaceOfPath(authorization, workspace);
     }
-
 }

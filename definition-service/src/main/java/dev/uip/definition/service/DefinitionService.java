@@ -1,91 +1,157 @@
 package dev.uip.definition.service;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import org.hibernate.exception.ConstraintViolationException;
+
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 
 import dev.uip.definition.client.SchemaRegistry;
+import dev.uip.definition.client.SchemaRegistry.Coordinates;
 import dev.uip.definition.domain.AvroSchemaGenerator;
+import dev.uip.definition.domain.CompatibilityChecker;
 import dev.uip.definition.domain.DefinitionConflictException;
-import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.DefinitionRules;
-import dev.uip.definition.domain.PropertySpec;
-import dev.uip.definition.mapping.Changes;
-import dev.uip.definition.mapping.DefinitionMapper;
-import dev.uip.definition.messaging.ChangePublisher;
-import dev.uip.definition.repository.EventDefinition;
-import dev.uip.definition.repository.EventDefinitionRepository;
-import dev.uip.definition.rest.DefinitionRequest;
+import dev.uip.definition.domain.DefinitionSpec;
+import dev.uip.definition.domain.IncompatibleChangeException;
+import dev.uip.definition.domain.InvalidDefinitionException;
+import dev.uip.definition.domain.LifecycleConflictException;
+import dev.uip.definition.domain.LifecycleStatus;
+import dev.uip.definition.repository.WorkspaceScope;
 import dev.uip.definition.rest.DefinitionView;
-import dev.uip.schemas.DefinitionChanged;
 
-/** Creates and reads event definitions: stored in PostgreSQL, schemas registered in the registry, changes published. */
+/**
+ * Creates and changes event definitions. Each change: checks (pure), registers the schema when the result is active
+ * and the schema changed (outside any transaction), then in one transaction updates the head, appends the version
+ * and writes the outbox records.
+ */
 @ApplicationScoped
 public class DefinitionService {
 
     @Inject
-    EventDefinitionRepository repository;
+    WorkspaceScope scope;
 
     @Inject
     SchemaRegistry registry;
 
     @Inject
-    ChangePublisher changes;
+    DefinitionWriter writer;
 
-    @Inject
-    DefinitionMapper mapper;
-
-    @Inject
-    Vertx vertx;
-
-    public Uni<DefinitionView> create(String workspaceId, String actor, DefinitionRequest request) {
-        List<PropertySpec> properties = request.properties() == null ? List.of() : request.properties();
-        DefinitionRules.check(request.name(), properties);
-        String schema = AvroSchemaGenerator.generate(workspaceId, request.name(), request.description(), properties);
-        return Panache.withSession(() -> repository.findByName(workspaceId, request.name()))
-                .onItem().ifNotNull().failWith(() -> new DefinitionConflictException(
-                        "an event named '" + request.name() + "' already exists in workspace " + workspaceId))
-                // The registry client blocks: run it off the event loop, then continue on this context.
-                .chain(() -> vertx.executeBlocking(
-                        Uni.createFrom().item(() -> registry.register(workspaceId, request.name(), schema))))
-                .chain(coordinates -> Panache.withTransaction(() -> {
-                    EventDefinition entity = new EventDefinition();
-                    entity.workspaceId = workspaceId;
-                    entity.name = request.name();
-                    entity.description = request.description();
-                    entity.propertiesJson = mapper.propertiesJson(properties);
-                    entity.version = 1;
-                    entity.schemaGroup = coordinates.getGroupId() == null ? workspaceId : coordinates.getGroupId();
-                    entity.schemaVersion = coordinates.getVersion();
-                    entity.schemaGlobalId = coordinates.getGlobalId();
-                    entity.createdAt = Instant.now();
-                    entity.updatedAt = entity.createdAt;
-                    return repository.persist(entity);
-                }))
-                .call(entity -> changes.publish(created(entity, actor)))
-                .map(mapper::view);
+    public Uni<DefinitionView> create(String workspaceId, String actor, DefinitionSpec proposed,
+            LifecycleStatus status) {
+        DefinitionRules.check(proposed);
+        DefinitionSpec spec = proposed.normalised();
+        LifecycleStatus initial = status == null ? LifecycleStatus.ACTIVE : status;
+        if (initial == LifecycleStatus.ARCHIVED) {
+            throw new InvalidDefinitionException("status", "a new definition is draft or active");
+        }
+        String schema = AvroSchemaGenerator.generate(workspaceId, spec);
+        return scope.transaction(workspaceId, () -> writer.find(workspaceId, spec.name()))
+                .onItem().ifNotNull().failWith(() -> conflict(workspaceId, spec.name()))
+                .chain(() -> initial == LifecycleStatus.ACTIVE
+                        ? registry.register(workspaceId, spec.name(), schema, false).map(Optional::of)
+                        : Uni.createFrom().item(Optional.<Coordinates>empty()))
+                .chain(registered -> writer.create(workspaceId, actor, spec, initial, schema, registered.orElse(null)))
+                .onFailure(DefinitionService::duplicateName).transform(e -> conflict(workspaceId, spec.name()));
     }
 
-    public Uni<DefinitionView> get(String workspaceId, String name) {
-        return Panache.withSession(() -> repository.findByName(workspaceId, name))
-                .onItem().ifNull().failWith(() -> new DefinitionNotFoundException(
-                        "no event named '" + name + "' in workspace " + workspaceId))
-                .map(mapper::view);
+    public Uni<DefinitionView> update(String workspaceId, String actor, String name, DefinitionSpec proposed,
+            boolean breaking) {
+        if (!name.equals(proposed.name())) {
+            throw new InvalidDefinitionException("name", "the name is the event's identity and cannot change;"
+                    + " create a new definition and archive this one");
+        }
+        DefinitionRules.check(proposed);
+        DefinitionSpec spec = proposed.normalised();
+        String schema = AvroSchemaGenerator.generate(workspaceId, spec);
+        return scope.transaction(workspaceId, () -> writer.head(workspaceId, name).chain(head -> {
+            if (head.status == LifecycleStatus.ARCHIVED) {
+                throw archived(name);
+            }
+            if (head.status == LifecycleStatus.DRAFT) {
+                return Uni.createFrom().item(new Plan(head.version, List.of(), false));
+            }
+            List<String> reasons = CompatibilityChecker.check(writer.spec(head).properties(), spec.properties());
+            if (!reasons.isEmpty() && !breaking) {
+                throw new IncompatibleChangeException(reasons);
+            }
+            return writer.publishedSchema(head).map(published -> new Plan(head.version, reasons,
+                    !schema.equals(published)));
+        })).chain(plan -> registerIf(plan.register(), workspaceId, name, schema, !plan.reasons().isEmpty())
+                .chain(registered -> writer.change(workspaceId, actor, name, plan.version(), "UPDATED", head -> {
+                    writer.apply(spec, head);
+                    return head.status;
+                }, schema, registered, !plan.reasons().isEmpty())));
     }
 
-    public Uni<List<DefinitionView>> list(String workspaceId) {
-        return Panache.withSession(() -> repository.listAll(workspaceId))
-                .map(all -> all.stream().map(mapper::view).toList());
+    public Uni<DefinitionView> publish(String workspaceId, String actor, String name) {
+        return scope.transaction(workspaceId, () -> writer.head(workspaceId, name).map(head -> {
+            if (head.status != LifecycleStatus.DRAFT) {
+                throw new LifecycleConflictException("NOT_A_DRAFT", "'" + name + "' is " + head.status.apiName()
+                        + "; only a draft can be published");
+            }
+            return new Draft(head.version, AvroSchemaGenerator.generate(workspaceId, writer.spec(head)));
+        })).chain(draft -> registry.register(workspaceId, name, draft.schema(), false)
+                .chain(registered -> writer.change(workspaceId, actor, name, draft.version(), "PUBLISHED",
+                        head -> LifecycleStatus.ACTIVE, draft.schema(), registered, false)));
     }
 
-    private DefinitionChanged created(EventDefinition entity, String actor) {
-        return Changes.of(entity.workspaceId, actor, "CREATED", "EVENT_DEFINITION", entity.name, null,
-                mapper.viewJson(entity), entity.version, entity.updatedAt);
+    public Uni<DefinitionView> archive(String workspaceId, String actor, String name) {
+        return transition(workspaceId, actor, name, "ARCHIVED", head -> {
+            if (head.status == LifecycleStatus.ARCHIVED) {
+                throw new LifecycleConflictException("ALREADY_ARCHIVED", "'" + name + "' is already archived");
+            }
+            return LifecycleStatus.ARCHIVED;
+        });
+    }
+
+    public Uni<DefinitionView> restore(String workspaceId, String actor, String name) {
+        return transition(workspaceId, actor, name, "RESTORED", head -> {
+            if (head.status != LifecycleStatus.ARCHIVED) {
+                throw new LifecycleConflictException("NOT_ARCHIVED", "'" + name + "' is not archived");
+            }
+            return head.publishedVersion == null ? LifecycleStatus.DRAFT : LifecycleStatus.ACTIVE;
+        });
+    }
+
+    private Uni<DefinitionView> transition(String workspaceId, String actor, String name, String action,
+            DefinitionWriter.Mutation mutation) {
+        return scope.transaction(workspaceId, () -> writer.head(workspaceId, name).map(head -> head.version))
+                .chain(version -> writer.change(workspaceId, actor, name, version, action, mutation, null, null,
+                        false));
+    }
+
+    private Uni<Coordinates> registerIf(boolean register, String workspaceId, String name, String schema,
+            boolean breaking) {
+        return register ? registry.register(workspaceId, name, schema, breaking) : Uni.createFrom().nullItem();
+    }
+
+    private static DefinitionConflictException conflict(String workspaceId, String name) {
+        return new DefinitionConflictException("an event named '" + name + "' already exists in workspace "
+                + workspaceId);
+    }
+
+    private static LifecycleConflictException archived(String name) {
+        return new LifecycleConflictException("ARCHIVED", "'" + name + "' is archived; restore it before changing it");
+    }
+
+    private record Plan(int version, List<String> reasons, boolean register) {
+    }
+
+    private record Draft(int version, String schema) {
+    }
+
+    private static boolean duplicateName(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException || String.valueOf(t.getMessage())
+                    .contains("event_definition_name_unique")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -30,7 +30,10 @@ import dev.uip.stack.Topics;
 
 /** Definitions against real PostgreSQL, the real registry and the real broker. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = @ResourceArg(name = "database", value = "uip_definition"))
+@QuarkusTestResource(value = RealStackResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "uip_definition"),
+        @ResourceArg(name = "app-user", value = "uip_app"),
+        @ResourceArg(name = "app-password", value = "uip_app_dev")})
 class DefinitionResourceTest {
 
     static final String BODY = """
@@ -55,7 +58,7 @@ class DefinitionResourceTest {
         given().get("/v1/definitions/{name}", name).then().statusCode(200)
                 .body("properties[0].type", equalTo("number"))
                 .body("properties[1].required", equalTo(false));
-        given().get("/v1/definitions").then().statusCode(200).body("name", hasItem(name));
+        given().get("/v1/definitions").then().statusCode(200).body("items.name", hasItem(name));
 
         // Registered: the registry holds the generated schema in the workspace's group.
         var registry = RegistryClientFacadeFactory.create(new SchemaResolverConfig(

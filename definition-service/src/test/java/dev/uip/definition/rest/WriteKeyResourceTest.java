@@ -29,7 +29,10 @@ import dev.uip.stack.Topics;
 
 /** Write keys against real PostgreSQL and the real broker: shown once, stored and published only as a hash. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = @ResourceArg(name = "database", value = "uip_definition"))
+@QuarkusTestResource(value = RealStackResource.class, initArgs = {
+        @ResourceArg(name = "database", value = "uip_definition"),
+        @ResourceArg(name = "app-user", value = "uip_app"),
+        @ResourceArg(name = "app-password", value = "uip_app_dev")})
 class WriteKeyResourceTest {
 
     static final String WS = "keys-test";

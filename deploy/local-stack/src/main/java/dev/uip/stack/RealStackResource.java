@@ -7,15 +7,21 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a {@code @QuarkusTest} at the real stack of this JVM. Init arg {@code database} names the service's own
- * database, created on first use.
+ * database, created on first use. With init args {@code app-user} and {@code app-password} the service connects as
+ * that (non-owner) role and only Flyway connects as the owner {@value PostgresServer#USER}; the local server trusts
+ * local connections, so the owner's password is a placeholder.
  */
 public class RealStackResource implements QuarkusTestResourceLifecycleManager {
 
     private String database;
+    private String appUser;
+    private String appPassword;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
+        appUser = initArgs.get("app-user");
+        appPassword = initArgs.get("app-password");
     }
 
     @Override
@@ -32,7 +38,15 @@ public class RealStackResource implements QuarkusTestResourceLifecycleManager {
             }
             config.put("quarkus.datasource.reactive.url", stack.postgres().reactiveUrl(database));
             config.put("quarkus.datasource.jdbc.url", stack.postgres().jdbcUrl(database));
-            config.put("quarkus.datasource.username", PostgresServer.USER);
+            if (appUser == null) {
+                config.put("quarkus.datasource.username", PostgresServer.USER);
+            } else {
+                config.put("quarkus.datasource.username", appUser);
+                config.put("quarkus.datasource.password", appPassword == null ? "" : appPassword);
+                config.put("quarkus.flyway.jdbc-url", stack.postgres().jdbcUrl(database));
+                config.put("quarkus.flyway.username", PostgresServer.USER);
+                config.put("quarkus.flyway.password", "trusted-locally");
+            }
         }
         return config;
     }

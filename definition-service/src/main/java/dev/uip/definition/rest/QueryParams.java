@@ -1,0 +1,50 @@
+package dev.uip.definition.rest;
+
+import dev.uip.definition.domain.InvalidDefinitionException;
+
+/** Parses query parameters so that a bad value is a 400 naming the parameter, not JAX-RS's 404. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidDefinitionException(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.valueOf(value);
+        }
+        throw new InvalidDefinitionException(name, name + " must be true or false");
+    }
+
+    static <T> T parse(String name, String value, java.util.function.Function<String, T> parser) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDefinitionException(name, e.getMessage());
+        }
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

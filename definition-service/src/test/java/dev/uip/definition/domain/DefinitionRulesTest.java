@@ -1,0 +1,73 @@
+package dev.uip.definition.domain;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DefinitionRulesTest {
+
+    static PropertySpec prop(String name, PropertyType type) {
+        return PropertySpec.of(name, type, true);
+    }
+
+    static String fieldOf(PropertySpec... properties) {
+        DefinitionSpec spec = new DefinitionSpec("Signup", null, null, null, false, null, null, null,
+                List.of(properties));
+        return assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(spec)).field();
+    }
+
+    @Test
+    void namesAndDuplicatesAreRefusedWithTheirPath() {
+        assertEquals("properties[1].name", fieldOf(prop("ok", PropertyType.STRING), prop("has space",
+                PropertyType.STRING)));
+        assertEquals("properties[1].name", fieldOf(prop("a", PropertyType.STRING), prop("a", PropertyType.NUMBER)));
+        assertEquals("properties[0].type", fieldOf(prop("a", null)));
+        var e = assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(" ", List.of()));
+        assertEquals("name", e.field());
+    }
+
+    @Test
+    void constraintsMustFitTheType() {
+        assertEquals("properties[0].pattern", fieldOf(prop("a", PropertyType.STRING).withText("([a-z", null)));
+        assertEquals("properties[0].pattern", fieldOf(prop("a", PropertyType.INTEGER).withText("x", null)));
+        assertEquals("properties[0].minimum", fieldOf(prop("a", PropertyType.INTEGER).withRange(5.0, 1.0)));
+        assertEquals("properties[0].minimum", fieldOf(prop("a", PropertyType.STRING).withRange(5.0, null)));
+        assertEquals("properties[0].maxLength", fieldOf(prop("a", PropertyType.STRING).withText(null, 0)));
+        assertEquals("properties[0].allowedValues", fieldOf(prop("a", PropertyType.ENUM)));
+        assertEquals("properties[0].allowedValues[1]",
+                fieldOf(prop("a", PropertyType.ENUM).withAllowedValues(List.of("x", "x"))));
+        assertEquals("properties[0].allowedValues", fieldOf(prop("a", PropertyType.BOOLEAN)
+                .withAllowedValues(List.of("x"))));
+        assertDoesNotThrow(() -> DefinitionRules.check(new DefinitionSpec("Ok", null, null, null, false, null, null,
+                null, List.of(prop("a", PropertyType.STRING).withText("^[a-z]+$", 10).withAllowedValues(List.of(
+                        "ab"))))));
+    }
+
+    @Test
+    void nestedPropertiesAreCheckedWithTheirFullPath() {
+        assertEquals("properties[0].items", fieldOf(prop("list", PropertyType.ARRAY)));
+        assertEquals("properties[0].properties", fieldOf(prop("obj", PropertyType.OBJECT)));
+        assertEquals("properties[0].items.properties[1].pattern", fieldOf(prop("list", PropertyType.ARRAY)
+                .withItems(prop(null, PropertyType.OBJECT).withProperties(List.of(prop("a", PropertyType.STRING),
+                        prop("b", PropertyType.STRING).withText("*", null))))));
+        assertEquals("properties[0].items", fieldOf(prop("s", PropertyType.STRING).withItems(prop(null,
+                PropertyType.STRING))));
+    }
+
+    @Test
+    void metadataIsBounded() {
+        var tags = new DefinitionSpec("A", null, null, null, false, null, List.of("ok", " padded"), null, List.of());
+        assertEquals("tags[1]", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(tags))
+                .field());
+        var team = new DefinitionSpec("A", null, null, "x".repeat(201), false, null, null, null, List.of());
+        assertEquals("ownerTeam", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(team))
+                .field());
+        var slash = new DefinitionSpec("a/b", null, null, null, false, null, null, null, List.of());
+        assertEquals("name", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(slash))
+                .field());
+    }
+}
