@@ -1,0 +1,27 @@
+package dev.uip.definition.domain.inference;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One property of a proposed definition, shaped like a property of {@code POST /v1/definitions}.
+ *
+ * @param name the property name
+ * @param type string, integer, number, boolean, datetime, array or object; null when the samples conflict or
+ *        hold only nulls
+ * @param required true only when present and non-null in every enclosing object seen
+ * @param description always null: samples cannot say what a property means
+ * @param seenIn in how many enclosing objects it was present and non-null (for top-level properties: samples)
+ * @param nullIn in how many it was present but null
+ * @param samples how many enclosing objects were seen (for top-level properties: the event's samples)
+ * @param examples up to three distinct scalar values, long strings shortened
+ * @param items for arrays: what the elements are
+ * @param properties for objects: their properties (absent beyond the depth limit)
+ */
+public record ProposedProperty(String name, String type, boolean required, String description, int seenIn,
+        int nullIn, int samples, List<JsonNode> examples,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProposedItems items,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ProposedProperty> properties) {
+}
