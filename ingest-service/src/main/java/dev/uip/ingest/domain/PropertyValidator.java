@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
+import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -37,24 +38,31 @@ public final class PropertyValidator {
             violations.add(violation("properties", "WRONG_TYPE", "properties must be a JSON object"));
             return new Result(null, violations);
         }
+        GenericRecord record = record("properties", schema, props, violations);
+        return new Result(violations.isEmpty() ? record : null, violations);
+    }
+
+    private static GenericRecord record(String path, Schema schema, JsonNode object, List<Violation> violations) {
         GenericRecord record = new GenericData.Record(schema);
         for (Schema.Field field : schema.getFields()) {
-            JsonNode value = props == null ? null : props.get(field.name());
-            record.put(field.pos(), convert("properties." + field.name(), field.schema(), value, violations));
+            JsonNode value = object == null ? null : object.get(field.name());
+            record.put(field.pos(), convert(path + "." + field.name(), field.schema(), field, value, violations));
         }
-        if (props != null) {
-            for (Iterator<String> names = props.fieldNames(); names.hasNext();) {
+        if (object != null) {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
                 String name = names.next();
                 if (schema.getField(name) == null) {
-                    violations.add(violation("properties." + name, "UNPLANNED_PROPERTY",
+                    violations.add(violation(path + "." + name, "UNPLANNED_PROPERTY",
                             "property '" + name + "' is not in the event's definition"));
                 }
             }
         }
-        return new Result(violations.isEmpty() ? record : null, violations);
+        return record;
     }
 
-    private static Object convert(String path, Schema schema, JsonNode value, List<Violation> violations) {
+    /** @param rules where the value's constraints are: the field, or the items schema of an array */
+    private static Object convert(String path, Schema schema, JsonProperties rules, JsonNode value,
+            List<Violation> violations) {
         boolean missing = value == null || value.isNull();
         if (schema.getType() == Schema.Type.UNION) {
             if (missing && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL)) {
@@ -62,14 +70,20 @@ public final class PropertyValidator {
             }
             Schema nonNull = schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst()
                     .orElse(schema);
-            return convert(path, nonNull, value, violations);
+            return convert(path, nonNull, rules, value, violations);
         }
         if (missing) {
             violations.add(violation(path, "MISSING_REQUIRED", "required property is missing or null"));
             return null;
         }
-        return switch (schema.getType()) {
+        Object converted = switch (schema.getType()) {
             case STRING -> value.isTextual() ? value.asText() : wrongType(path, "a string", value, violations);
+            case RECORD -> value.isObject()
+                    ? record(path, schema, value, violations)
+                    : wrongType(path, "an object", value, violations);
+            case ARRAY -> value.isArray()
+                    ? array(path, schema.getElementType(), value, violations)
+                    : wrongType(path, "an array", value, violations);
             case BOOLEAN -> value.isBoolean() ? value.asBoolean() : wrongType(path, "a boolean", value, violations);
             case DOUBLE, FLOAT -> value.isNumber() ? value.asDouble() : wrongType(path, "a number", value, violations);
             case INT -> value.canConvertToInt() && value.isIntegralNumber()
@@ -86,6 +100,18 @@ public final class PropertyValidator {
                 yield null;
             }
         };
+        if (converted != null) {
+            Constraints.check(path, rules, converted, violations);
+        }
+        return converted;
+    }
+
+    private static List<Object> array(String path, Schema items, JsonNode values, List<Violation> violations) {
+        List<Object> converted = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            converted.add(convert(path + "[" + i + "]", items, items, values.get(i), violations));
+        }
+        return converted;
     }
 
     private static Object timestamp(String path, JsonNode value, List<Violation> violations) {
@@ -117,7 +143,7 @@ public final class PropertyValidator {
                 + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
     }
 
-    private static Violation violation(String path, String code, String message) {
+    static Violation violation(String path, String code, String message) {
         return Violation.newBuilder().setPath(path).setCode(code).setMessage(message).build();
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,15 +18,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.uip.ingest.domain.DefinitionCatalog;
 import dev.uip.ingest.domain.PropertyValidator;
 import dev.uip.ingest.domain.RegisteredSchema;
 import dev.uip.ingest.domain.RegistryUnavailableException;
 import dev.uip.ingest.domain.SchemaCatalog;
+import dev.uip.schemas.DefinitionStatus;
+import dev.uip.schemas.EnforcementMode;
+import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.QuarantineReason;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.SchemaRef;
+import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.Violation;
 
@@ -40,13 +46,20 @@ public class EventValidator {
         }
     }
 
+    /** Flag of a track event with no definition, accepted by its workspace's policy. */
+    public static final String UNPLANNED_EVENT = "UNPLANNED_EVENT";
+    /** Flag of an event accepted although it violates its schema (observe or warn mode). */
+    public static final String SCHEMA_VIOLATION = "SCHEMA_VIOLATION";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SchemaCatalog catalog;
+    private final SchemaCatalog schemas;
+    private final DefinitionCatalog definitions;
     private final Clock clock;
 
-    public EventValidator(SchemaCatalog catalog, Clock clock) {
-        this.catalog = catalog;
+    public EventValidator(SchemaCatalog schemas, DefinitionCatalog definitions, Clock clock) {
+        this.schemas = schemas;
+        this.definitions = definitions;
         this.clock = clock;
     }
 
@@ -60,24 +73,68 @@ public class EventValidator {
         }
         if (raw.getType() != MessageType.TRACK) {
             // Only track events have definitions; the other Segment calls pass unchecked for now.
-            return new Outcome(validated(raw, message, null, null), null);
+            return accept(raw, message, null, null, List.of(), List.of());
+        }
+        Optional<EventDefinitionState> definition = definitions.definition(raw.getWorkspaceId(), raw.getEvent());
+        if (definition.isPresent() && definition.get().getStatus() == DefinitionStatus.ARCHIVED) {
+            return quarantine(raw, QuarantineReason.ARCHIVED_EVENT, definition.get().getSchemaRef(),
+                    List.of(violation("event", "ARCHIVED_EVENT", "the definition of '" + raw.getEvent()
+                            + "' is archived; restore it to accept the event again")));
         }
         Optional<RegisteredSchema> schema;
         try {
-            schema = catalog.latest(raw.getWorkspaceId(), raw.getEvent());
+            // A draft has no schema yet: the event is unplanned until the definition is published.
+            schema = definition.isPresent() && definition.get().getStatus() == DefinitionStatus.DRAFT
+                    ? Optional.empty()
+                    : schemas.latest(raw.getWorkspaceId(), raw.getEvent());
         } catch (RegistryUnavailableException e) {
             return quarantine(raw, QuarantineReason.REGISTRY_UNAVAILABLE, null,
                     List.of(violation("event", "REGISTRY_UNAVAILABLE", e.getMessage())));
         }
         if (schema.isEmpty()) {
-            return quarantine(raw, QuarantineReason.UNKNOWN_EVENT, null, List.of(violation("event", "UNKNOWN_EVENT",
-                    "no definition named '" + raw.getEvent() + "' in workspace " + raw.getWorkspaceId())));
+            return unplanned(raw, message);
         }
         PropertyValidator.Result result = PropertyValidator.validate(schema.get().schema(), message.get("properties"));
-        if (!result.valid()) {
-            return quarantine(raw, QuarantineReason.SCHEMA_VIOLATION, schema.get().ref(), result.violations());
+        if (result.valid()) {
+            return accept(raw, message, schema.get().ref(), result.record(), List.of(), List.of());
         }
-        return new Outcome(validated(raw, message, schema.get().ref(), result.record()), null);
+        // Definitions published before enforcement modes existed quarantine, the strictest mode.
+        EnforcementMode mode = definition.map(EventDefinitionState::getEnforcement).orElse(EnforcementMode.QUARANTINE);
+        return switch (mode) {
+            case QUARANTINE -> quarantine(raw, QuarantineReason.SCHEMA_VIOLATION, schema.get().ref(),
+                    result.violations());
+            case WARN -> accept(raw, message, schema.get().ref(), null, List.of(SCHEMA_VIOLATION),
+                    result.violations());
+            case OBSERVE -> accept(raw, message, schema.get().ref(), null, List.of(SCHEMA_VIOLATION), List.of());
+        };
+    }
+
+    private Outcome unplanned(RawUsageEvent raw, JsonNode message) {
+        if (definitions.unplannedEvents(raw.getWorkspaceId()) == UnplannedEventPolicy.ACCEPT_AND_FLAG) {
+            return accept(raw, message, null, null, List.of(UNPLANNED_EVENT), List.of());
+        }
+        return quarantine(raw, QuarantineReason.UNKNOWN_EVENT, null, List.of(violation("event", "UNKNOWN_EVENT",
+                "no published definition named '" + raw.getEvent() + "' in workspace " + raw.getWorkspaceId())));
+    }
+
+    /**
+     * @param props the properties converted to the schema's record, or null when they do not conform (then they are
+     *        kept as JSON)
+     */
+    private Outcome accept(RawUsageEvent raw, JsonNode message, SchemaRef ref, GenericRecord props,
+            List<String> flags, List<Violation> violations) {
+        ValidatedUsageEvent event = validated(raw, message, ref, props);
+        if (!flags.isEmpty() || !raw.getFlags().isEmpty()) {
+            List<String> all = new ArrayList<>(raw.getFlags());
+            all.addAll(flags);
+            event.setFlags(all);
+        }
+        event.setViolations(violations);
+        JsonNode properties = message.get("properties");
+        if (props == null && properties != null && !properties.isNull()) {
+            event.setPropertiesJson(properties.toString());
+        }
+        return new Outcome(event, null);
     }
 
     private ValidatedUsageEvent validated(RawUsageEvent raw, JsonNode message, SchemaRef ref, GenericRecord props) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.uip.ingest.client.DefinitionDirectory;
 import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.service.EventValidator;
@@ -22,10 +23,10 @@ import dev.uip.schemas.serde.SpecificAvroSerde;
 public class TopologyProducer {
 
     @Produces
-    public Topology validationTopology(StreamsSettings settings,
+    public Topology validationTopology(StreamsSettings settings, DefinitionDirectory definitions,
             @ConfigProperty(name = "uip.registry.url") String registryUrl) {
         EventValidator validator = new EventValidator(
-                new RegistrySchemaCatalog(registryUrl, settings.schemaCacheTtl()), Clock.systemUTC());
+                new RegistrySchemaCatalog(registryUrl, settings.schemaCacheTtl()), definitions, Clock.systemUTC());
         Map<String, Object> serdeConfig = Map.of(
                 "apicurio.registry.url", registryUrl,
                 "apicurio.registry.auto-register", settings.autoRegisterSchemas(),

@@ -78,4 +78,46 @@ class PropertyValidatorTest {
     static List<String> codes(List<Violation> violations) {
         return violations.stream().map(v -> v.getPath() + ":" + v.getCode()).toList();
     }
+
+    static final Schema NESTED = new Schema.Parser().parse("""
+            {"type":"record","name":"Checkout","fields":[
+              {"name":"plan","type":"string","uip.allowedValues":["free","pro"]},
+              {"name":"coupon","type":["null","string"],"default":null,"uip.pattern":"[A-Z]{3}-[0-9]+",
+               "uip.maxLength":8},
+              {"name":"seats","type":"long","uip.minimum":1,"uip.maximum":500},
+              {"name":"tags","type":{"type":"array","items":{"type":"string","uip.maxLength":5}}},
+              {"name":"cart","type":{"type":"record","name":"Checkout_cart","fields":[
+                {"name":"total","type":"double","uip.minimum":0}]}}]}
+            """);
+
+    @Test
+    void acceptsNestedObjectsArraysAndValuesWithinTheirConstraints() throws Exception {
+        var result = PropertyValidator.validate(NESTED, props("""
+                {"plan":"pro","coupon":"ABC-12","seats":500,"tags":["a","bb"],"cart":{"total":0}}"""));
+        assertTrue(result.valid(), () -> result.violations().toString());
+        assertEquals(List.of("a", "bb"), result.record().get("tags"));
+        assertEquals(0.0, ((org.apache.avro.generic.GenericRecord) result.record().get("cart")).get("total"));
+    }
+
+    @Test
+    void reportsEveryConstraintViolationWithItsPath() throws Exception {
+        var result = PropertyValidator.validate(NESTED, props("""
+                {"plan":"enterprise","coupon":"abc-123456","seats":0,"tags":["ok","toolong"],
+                 "cart":{"total":-1,"extra":true}}"""));
+        assertFalse(result.valid());
+        assertEquals(List.of("properties.plan NOT_ALLOWED", "properties.coupon TOO_LONG",
+                "properties.coupon PATTERN_MISMATCH", "properties.seats BELOW_MINIMUM", "properties.tags[1] TOO_LONG",
+                "properties.cart.total BELOW_MINIMUM", "properties.cart.extra UNPLANNED_PROPERTY"),
+                result.violations().stream().map(v -> v.getPath() + " " + v.getCode()).toList());
+        assertNull(result.record());
+    }
+
+    @Test
+    void reportsWrongShapesOfArraysAndObjects() throws Exception {
+        var result = PropertyValidator.validate(NESTED, props("""
+                {"plan":"free","seats":600,"tags":"a","cart":[1]}"""));
+        assertEquals(List.of("properties.seats ABOVE_MAXIMUM", "properties.tags WRONG_TYPE",
+                "properties.cart WRONG_TYPE"),
+                result.violations().stream().map(v -> v.getPath() + " " + v.getCode()).toList());
+    }
 }

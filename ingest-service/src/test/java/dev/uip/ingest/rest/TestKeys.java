@@ -12,12 +12,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 
+import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.WriteKeyState;
 import dev.uip.schemas.keys.WriteKeyFormat;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.Topics;
 
-/** Issues write keys the way definition-service does: their state, by hash, on the real write-keys topic. */
+/**
+ * Issues write keys and definitions the way definition-service does: their state on the real compacted topics.
+ */
 final class TestKeys {
 
     private TestKeys() {
@@ -35,22 +38,30 @@ final class TestKeys {
     }
 
     private static void publish(String key, String workspace, boolean revoked) {
+        WriteKeyState state = WriteKeyState.newBuilder().setKeyHash(WriteKeyFormat.hash(key))
+                .setKeyId("wk_" + UUID.randomUUID().toString().substring(0, 8)).setWorkspaceId(workspace)
+                .setRevoked(revoked).setChangedAt(Instant.now()).build();
+        send(Topics.WRITE_KEYS, state.getKeyHash(), state);
+    }
+
+    /** Publishes a definition's state the way definition-service's outbox relay does. */
+    static void define(EventDefinitionState state) {
+        send(Topics.EVENT_DEFINITIONS, state.getWorkspaceId() + "/" + state.getName(), state);
+    }
+
+    private static <T> void send(String topic, String recordKey, T value) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 "apicurio.registry.url", RealStack.get().registryUrl(),
                 "apicurio.registry.auto-register", true);
-        AvroKafkaSerializer<WriteKeyState> values = new AvroKafkaSerializer<>();
+        AvroKafkaSerializer<T> values = new AvroKafkaSerializer<>();
         values.configure(config, false);
-        WriteKeyState state = WriteKeyState.newBuilder().setKeyHash(WriteKeyFormat.hash(key))
-                .setKeyId("wk_" + UUID.randomUUID().toString().substring(0, 8)).setWorkspaceId(workspace)
-                .setRevoked(revoked).setChangedAt(Instant.now()).build();
         var producer = new KafkaProducer<>(config, new StringSerializer(), values);
         try {
-            producer.send(new ProducerRecord<>(Topics.WRITE_KEYS, state.getKeyHash(), state)).get(10,
-                    TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, recordKey, value)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish a test key", e);
+            throw new IllegalStateException("Could not publish to " + topic, e);
         } finally {
             // Bounded: an unhealthy broker must fail the test, not hang it.
             producer.close(java.time.Duration.ofSeconds(5));

@@ -21,6 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import dev.uip.schemas.DefinitionStatus;
+import dev.uip.schemas.EnforcementMode;
+import dev.uip.schemas.EventDefinitionState;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.RealStackResource;
 
@@ -83,6 +86,37 @@ class TrackEndToEndTest {
         assertEquals("SCHEMA_VIOLATION", answer.getString("receipts[1].reason"));
         assertEquals("properties.amount", answer.getString("receipts[1].violations[0].path"));
         assertEquals("WRONG_TYPE", answer.getString("receipts[1].violations[0].code"));
+    }
+
+    @Test
+    void eventsOfAnArchivedDefinitionAreQuarantinedAndWarnModeAcceptsViolations() {
+        TestKeys.define(state(DefinitionStatus.ARCHIVED, EnforcementMode.QUARANTINE));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("ARCHIVED_EVENT",
+                receipt("{\"amount\": 1.5}").getString("receipts[0].reason")));
+
+        TestKeys.define(state(DefinitionStatus.ACTIVE, EnforcementMode.WARN));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath answer = receipt("{\"amount\": \"lots\"}");
+            assertEquals("VALIDATED", answer.getString("receipts[0].outcome"));
+        });
+        // The definition is active again, in quarantine mode: the same violation is refused.
+        TestKeys.define(state(DefinitionStatus.ACTIVE, EnforcementMode.QUARANTINE));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("SCHEMA_VIOLATION",
+                receipt("{\"amount\": \"lots\"}").getString("receipts[0].reason")));
+    }
+
+    static EventDefinitionState state(DefinitionStatus status, EnforcementMode mode) {
+        return EventDefinitionState.newBuilder().setWorkspaceId(WORKSPACE).setName(EVENT).setStatus(status)
+                .setEnforcement(mode).setKeyEvent(true).setCriticality("high").setVersion(2).setUpdatedAt(
+                        java.time.Instant.now())
+                .build();
+    }
+
+    JsonPath receipt(String properties) {
+        return given().auth().preemptive().basic(key, "").header("X-UIP-Receipts", "true")
+                .contentType(ContentType.JSON).body("{\"batch\":[" + message("r-" + UUID.randomUUID(), properties)
+                        + "]}")
+                .post("/v1/batch").then().statusCode(200).extract().jsonPath();
     }
 
     static String message(String messageId, String properties) {

@@ -10,7 +10,9 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -27,15 +29,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.uip.ingest.domain.DefinitionCatalog;
 import dev.uip.ingest.domain.RegisteredSchema;
 import dev.uip.ingest.domain.RegistryUnavailableException;
 import dev.uip.ingest.domain.SchemaCatalog;
 import dev.uip.ingest.service.EventValidator;
+import dev.uip.schemas.DefinitionStatus;
+import dev.uip.schemas.EnforcementMode;
+import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.QuarantineReason;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.SchemaRef;
+import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.ValidatedUsageEvent;
 
 class ValidationTopologyTest {
@@ -56,6 +63,22 @@ class ValidationTopologyTest {
                 : Optional.empty();
     };
 
+    /** The registry's definitions for this test; each test puts what it needs. */
+    final Map<String, EventDefinitionState> definitions = new HashMap<>();
+    final Map<String, UnplannedEventPolicy> policies = new HashMap<>();
+    final DefinitionCatalog definitionCatalog = new DefinitionCatalog() {
+
+        @Override
+        public Optional<EventDefinitionState> definition(String workspaceId, String eventName) {
+            return Optional.ofNullable(definitions.get(workspaceId + "/" + eventName));
+        }
+
+        @Override
+        public UnplannedEventPolicy unplannedEvents(String workspaceId) {
+            return policies.getOrDefault(workspaceId, UnplannedEventPolicy.QUARANTINE);
+        }
+    };
+
     TopologyTestDriver driver;
     TestInputTopic<String, RawUsageEvent> raw;
     TestOutputTopic<String, ValidatedUsageEvent> validated;
@@ -66,7 +89,7 @@ class ValidationTopologyTest {
         var topics = new ValidationTopology.Topics("raw", "validated", "quarantined");
         var serdes = new ValidationTopology.Serdes3(avro(RawUsageEvent.getDecoder()::decode),
                 avro(ValidatedUsageEvent.getDecoder()::decode), avro(QuarantinedUsageEvent.getDecoder()::decode));
-        var validator = new EventValidator(CATALOG, Clock.fixed(NOW, ZoneOffset.UTC));
+        var validator = new EventValidator(CATALOG, definitionCatalog, Clock.fixed(NOW, ZoneOffset.UTC));
         driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator), new Properties());
         raw = driver.createInputTopic("raw", Serdes.String().serializer(), serdes.raw().serializer());
         validated = driver.createOutputTopic("validated", Serdes.String().deserializer(),
@@ -128,6 +151,77 @@ class ValidationTopologyTest {
         assertNull(out.getSchemaRef());
         assertNull(out.getProperties());
         assertEquals(MessageType.IDENTIFY, out.getType());
+    }
+
+    @Test
+    void eventOfAnArchivedDefinitionIsQuarantinedWithThatReason() {
+        define("ws1", "Invoice Sent", DefinitionStatus.ARCHIVED, EnforcementMode.QUARANTINE);
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 1}"));
+        QuarantinedUsageEvent out = quarantined.readValue();
+        assertEquals(QuarantineReason.ARCHIVED_EVENT, out.getReason());
+        assertEquals("ARCHIVED_EVENT", out.getViolations().get(0).getCode());
+        assertTrue(validated.isEmpty());
+    }
+
+    @Test
+    void warnModeAcceptsAnInvalidEventWithItsViolationsAndTheRawProperties() {
+        define("ws1", "Invoice Sent", DefinitionStatus.ACTIVE, EnforcementMode.WARN);
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": \"a lot\"}"));
+        assertTrue(quarantined.isEmpty());
+        ValidatedUsageEvent out = validated.readValue();
+        assertEquals(List.of(EventValidator.SCHEMA_VIOLATION), out.getFlags());
+        assertEquals("properties.amount", out.getViolations().get(0).getPath());
+        assertNull(out.getProperties());
+        assertEquals("{\"amount\":\"a lot\"}", out.getPropertiesJson());
+        assertEquals(REF, out.getSchemaRef());
+    }
+
+    @Test
+    void observeModeAcceptsAnInvalidEventFlaggedWithoutViolations() {
+        define("ws1", "Invoice Sent", DefinitionStatus.ACTIVE, EnforcementMode.OBSERVE);
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": \"a lot\"}"));
+        ValidatedUsageEvent out = validated.readValue();
+        assertEquals(List.of(EventValidator.SCHEMA_VIOLATION), out.getFlags());
+        assertTrue(out.getViolations().isEmpty());
+        assertTrue(quarantined.isEmpty());
+    }
+
+    @Test
+    void validEventsPassInEveryModeWithoutFlags() {
+        define("ws1", "Invoice Sent", DefinitionStatus.ACTIVE, EnforcementMode.OBSERVE);
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"));
+        ValidatedUsageEvent out = validated.readValue();
+        assertTrue(out.getFlags().isEmpty());
+        assertTrue(out.getProperties() != null && out.getPropertiesJson() == null);
+    }
+
+    @Test
+    void unplannedEventsFollowTheWorkspacePolicy() {
+        policies.put("ws1", UnplannedEventPolicy.ACCEPT_AND_FLAG);
+        RawUsageEvent unplanned = event("ws1", "Nobody Defined Me", "{\"x\": 1}");
+        unplanned.setFlags(List.of("FUTURE_TIMESTAMP"));
+        raw.pipeInput("ws1/u1", unplanned);
+        raw.pipeInput("ws2/u1", event("ws2", "Nobody Defined Me", "{}"));
+        ValidatedUsageEvent out = validated.readValue();
+        assertEquals(List.of("FUTURE_TIMESTAMP", EventValidator.UNPLANNED_EVENT), out.getFlags());
+        assertEquals("{\"x\":1}", out.getPropertiesJson());
+        assertNull(out.getSchemaRef());
+        assertEquals(QuarantineReason.UNKNOWN_EVENT, quarantined.readValue().getReason());
+    }
+
+    @Test
+    void aDraftDefinitionDoesNotValidateYet() {
+        // The registry still has a schema under this name (e.g. from an earlier publish), but the state says draft.
+        define("ws1", "Invoice Sent", DefinitionStatus.DRAFT, EnforcementMode.QUARANTINE);
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 1}"));
+        assertEquals(QuarantineReason.UNKNOWN_EVENT, quarantined.readValue().getReason());
+    }
+
+    void define(String workspace, String name, DefinitionStatus status, EnforcementMode mode) {
+        definitions.put(workspace + "/" + name, EventDefinitionState.newBuilder().setWorkspaceId(workspace)
+                .setName(name).setStatus(status).setEnforcement(mode).setKeyEvent(false).setCriticality("medium")
+                .setVersion(1).setSchemaRef(status == DefinitionStatus.DRAFT ? null : REF).setUpdatedAt(NOW)
+                .build());
     }
 
     static RawUsageEvent event(String workspace, String name, String properties) {

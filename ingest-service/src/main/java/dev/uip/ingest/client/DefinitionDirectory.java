@@ -1,0 +1,76 @@
+package dev.uip.ingest.client;
+
+import java.util.Optional;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.StartupEvent;
+
+import dev.uip.ingest.domain.DefinitionCatalog;
+import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.UnplannedEventPolicy;
+import dev.uip.schemas.WorkspaceState;
+
+/**
+ * The registry's current definitions and workspace policies, read from the compacted topics event-definitions (key
+ * {@code <workspace>/<name>}) and workspaces (key workspace id) that definition-service publishes through its outbox.
+ */
+@ApplicationScoped
+public class DefinitionDirectory implements DefinitionCatalog {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "uip.registry.url")
+    String registryUrl;
+
+    @ConfigProperty(name = "uip.validation.definitions-topic", defaultValue = "event-definitions")
+    String definitionsTopic;
+
+    @ConfigProperty(name = "uip.validation.workspaces-topic", defaultValue = "workspaces")
+    String workspacesTopic;
+
+    /** The policy of a workspace whose settings are not (yet) known: quarantine, so nothing passes unchecked. */
+    @ConfigProperty(name = "uip.validation.default-unplanned-events", defaultValue = "QUARANTINE")
+    UnplannedEventPolicy defaultPolicy;
+
+    private volatile CompactedTopicView<EventDefinitionState> definitions;
+    private volatile CompactedTopicView<WorkspaceState> workspaces;
+
+    void start(@Observes StartupEvent event) {
+        definitions = new CompactedTopicView<>(definitionsTopic, EventDefinitionState.class, bootstrapServers,
+                registryUrl).start();
+        workspaces = new CompactedTopicView<>(workspacesTopic, WorkspaceState.class, bootstrapServers, registryUrl)
+                .start();
+    }
+
+    @Override
+    public Optional<EventDefinitionState> definition(String workspaceId, String eventName) {
+        return definitions == null ? Optional.empty() : definitions.get(workspaceId + "/" + eventName);
+    }
+
+    @Override
+    public UnplannedEventPolicy unplannedEvents(String workspaceId) {
+        return Optional.ofNullable(workspaces).flatMap(view -> view.get(workspaceId))
+                .map(WorkspaceState::getUnplannedEvents).orElse(defaultPolicy);
+    }
+
+    /** Whether both topics have been read up to where they were at start. */
+    public boolean caughtUp() {
+        return definitions != null && definitions.caughtUp() && workspaces != null && workspaces.caughtUp();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (definitions != null) {
+            definitions.stop();
+        }
+        if (workspaces != null) {
+            workspaces.stop();
+        }
+    }
+}
