@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.uip.ingest.domain.BadMessageException;
 import dev.uip.ingest.domain.PayloadTooLargeException;
@@ -28,12 +29,29 @@ public final class SegmentMessageMapper {
     private SegmentMessageMapper() {
     }
 
+    /** {@link #toRawEvent(JsonNode, MessageType, String, String, Instant, Options)} with the default options. */
+    public static RawUsageEvent toRawEvent(JsonNode message, MessageType defaultType, String workspaceId,
+            String writeKeyId, Instant receivedAt) {
+        return toRawEvent(message, defaultType, workspaceId, writeKeyId, receivedAt, Options.DEFAULT);
+    }
+
+    /**
+     * How the edge completes a message.
+     *
+     * @param backfillHorizon events older than this (by corrected timestamp) are flagged BEYOND_BACKFILL_HORIZON
+     * @param clientIp the connection's address, set as {@code context.ip} where a message has none; null: leave it
+     */
+    public record Options(Duration backfillHorizon, String clientIp) {
+
+        public static final Options DEFAULT = new Options(Duration.ofDays(30), null);
+    }
+
     /**
      * @param message one Segment message
      * @param defaultType the type implied by the endpoint (e.g. TRACK for /v1/track); the body's "type" wins
      */
     public static RawUsageEvent toRawEvent(JsonNode message, MessageType defaultType, String workspaceId,
-            String writeKeyId, Instant receivedAt) {
+            String writeKeyId, Instant receivedAt, Options options) {
         if (message == null || !message.isObject()) {
             throw new BadMessageException("INVALID_MESSAGE", "a message must be a JSON object");
         }
@@ -58,6 +76,17 @@ public final class SegmentMessageMapper {
         Instant timestamp = eventTime(message, receivedAt);
         if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE))) {
             flags.add("FUTURE_TIMESTAMP");
+        }
+        if (timestamp.isBefore(receivedAt.minus(options.backfillHorizon()))) {
+            flags.add("BEYOND_BACKFILL_HORIZON");
+        }
+        if (options.clientIp() != null && message instanceof ObjectNode object) {
+            JsonNode context = object.get("context");
+            if (context == null || context.isNull()) {
+                object.putObject("context").put("ip", options.clientIp());
+            } else if (context instanceof ObjectNode contextObject && contextObject.get("ip") == null) {
+                contextObject.put("ip", options.clientIp());
+            }
         }
         String payload = message.toString();
         if (payload.length() > MAX_EVENT_BYTES / 4

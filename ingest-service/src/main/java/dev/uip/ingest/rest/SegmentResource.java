@@ -14,11 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+
+import io.vertx.core.http.HttpServerRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -81,7 +84,8 @@ public class SegmentResource {
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Write-Key") String writeKeyHeader,
-            @HeaderParam(RECEIPTS_HEADER) String receiptsHeader) {
+            @HeaderParam(RECEIPTS_HEADER) String receiptsHeader,
+            @Context HttpServerRequest request) {
         MessageType single = SINGLE.get(call);
         if (single == null && !BATCH.contains(call)) {
             return CompletableFuture.completedFuture(ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_CALL",
@@ -98,7 +102,8 @@ public class SegmentResource {
         }
         long start = System.nanoTime();
         boolean wantsReceipts = "true".equalsIgnoreCase(receiptsHeader);
-        return ingest.ingest(messages, single, caller)
+        String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        return ingest.ingest(messages, single, caller, clientIp)
                 .thenCompose(ids -> {
                     metrics.accepted(caller.workspaceId(), messages.size(), System.nanoTime() - start);
                     return wantsReceipts

@@ -39,13 +39,16 @@ public class IngestService {
      *         fails with a {@link java.util.concurrent.TimeoutException} when the broker did not acknowledge in time
      */
     public CompletableFuture<List<String>> ingest(List<? extends JsonNode> messages, MessageType defaultType,
-            Caller caller) {
+            Caller caller, String clientIp) {
         Instant receivedAt = Instant.now();
+        SegmentMessageMapper.Options options = new SegmentMessageMapper.Options(config.backfillHorizon(),
+                config.captureIp() ? clientIp : null);
         List<RawUsageEvent> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            events.add(map(messages.get(i), defaultType, caller, receivedAt, messages.size() > 1 || defaultType == null
-                    ? i
-                    : -1));
+            events.add(map(messages.get(i), defaultType, caller, receivedAt, options, messages.size() > 1
+                    || defaultType == null
+                            ? i
+                            : -1));
         }
         List<String> ids = events.stream().map(RawUsageEvent::getMessageId).toList();
         return publisher.publish(events).orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -53,13 +56,13 @@ public class IngestService {
     }
 
     private RawUsageEvent map(JsonNode message, MessageType defaultType, Caller caller, Instant receivedAt,
-            int index) {
+            SegmentMessageMapper.Options options, int index) {
         try {
             if (defaultType == null && (message.get("type") == null || message.get("type").isNull())) {
                 throw new BadMessageException("MISSING_TYPE", "a batched message needs a 'type'");
             }
             return SegmentMessageMapper.toRawEvent(message, defaultType == null ? MessageType.TRACK : defaultType,
-                    caller.workspaceId(), caller.keyId(), receivedAt);
+                    caller.workspaceId(), caller.keyId(), receivedAt, options);
         } catch (BadMessageException e) {
             throw index < 0 ? e : new BadMessageException(e.code(), "batch[" + index + "]: " + e.getMessage());
         } catch (PayloadTooLargeException e) {

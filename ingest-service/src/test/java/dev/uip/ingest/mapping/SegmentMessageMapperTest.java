@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -71,5 +72,38 @@ class SegmentMessageMapperTest {
 
     String code(String body) {
         return assertThrows(BadMessageException.class, () -> map(body)).code();
+    }
+
+    @Test
+    void flagsEventsOlderThanTheBackfillHorizonWithoutDroppingThem() throws Exception {
+        var options = new SegmentMessageMapper.Options(Duration.ofDays(7), null);
+        RawUsageEvent old = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"Invoice Sent","userId":"u1","timestamp":"2026-11-15T11:59:59Z"}"""), MessageType.TRACK,
+                "ws1", "key1", RECEIVED, options);
+        RawUsageEvent recent = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"Invoice Sent","userId":"u1","timestamp":"2026-11-16T12:00:01Z"}"""), MessageType.TRACK,
+                "ws1", "key1", RECEIVED, options);
+        assertEquals(List.of("BEYOND_BACKFILL_HORIZON"), old.getFlags());
+        assertEquals(List.of(), recent.getFlags());
+    }
+
+    @Test
+    void recordsTheConnectionAddressOnlyWhereTheMessageHasNoIp() throws Exception {
+        var options = new SegmentMessageMapper.Options(Duration.ofDays(30), "203.0.113.7");
+        RawUsageEvent bare = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"A","userId":"u1"}"""), MessageType.TRACK, "ws1", "key1", RECEIVED, options);
+        RawUsageEvent withContext = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"A","userId":"u1","context":{"app":{"version":"1"}}}"""), MessageType.TRACK, "ws1", "key1",
+                RECEIVED, options);
+        RawUsageEvent ownIp = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"A","userId":"u1","context":{"ip":"198.51.100.1"}}"""), MessageType.TRACK, "ws1", "key1",
+                RECEIVED, options);
+        RawUsageEvent notAsked = map("""
+                {"event":"A","userId":"u1"}""");
+        assertEquals("203.0.113.7", json.readTree(bare.getPayload()).at("/context/ip").asText());
+        assertEquals("203.0.113.7", json.readTree(withContext.getPayload()).at("/context/ip").asText());
+        assertEquals("1", json.readTree(withContext.getPayload()).at("/context/app/version").asText());
+        assertEquals("198.51.100.1", json.readTree(ownIp.getPayload()).at("/context/ip").asText());
+        assertTrue(json.readTree(notAsked.getPayload()).at("/context/ip").isMissingNode());
     }
 }
