@@ -40,16 +40,34 @@ public final class DefinitionRules {
         PropertyRules.check("properties", properties);
     }
 
-    private static void checkName(String name) {
+    /** Why {@code name} cannot name an event, or null when it can. */
+    public static String eventNameProblem(String name) {
         if (name == null || name.isBlank()) {
-            throw new InvalidDefinitionException("name", "name is required");
+            return "name is required";
         }
         if (name.length() > MAX_NAME_LENGTH || !name.equals(name.strip())) {
-            throw new InvalidDefinitionException("name", "name must be at most " + MAX_NAME_LENGTH
-                    + " characters without leading or trailing spaces");
+            return "name must be at most " + MAX_NAME_LENGTH + " characters without leading or trailing spaces";
         }
         if (name.chars().anyMatch(c -> c < 0x20 || c == '/')) {
-            throw new InvalidDefinitionException("name", "name must not contain control characters or '/'");
+            return "name must not contain control characters or '/'";
+        }
+        return null;
+    }
+
+    /** Whether {@code name} can name a property (at any level). */
+    public static boolean isPropertyName(String name) {
+        return PropertyRules.isName(name);
+    }
+
+    /** What a property name must look like, for people. */
+    public static String propertyNameRule() {
+        return PropertyRules.NAME_RULE;
+    }
+
+    private static void checkName(String name) {
+        String problem = eventNameProblem(name);
+        if (problem != null) {
+            throw new InvalidDefinitionException("name", problem);
         }
     }
 

@@ -12,19 +12,24 @@ final class PropertyRules {
     static final int MAX_PROPERTIES = 250;
     static final int MAX_DEPTH = 5;
     static final int MAX_ALLOWED_VALUES = 500;
+    static final String NAME_RULE = "property names start with a letter or _ and contain only letters, digits and _"
+            + " (at most 128)";
     private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     private PropertyRules() {
+    }
+
+    static boolean isName(String name) {
+        return name != null && PROPERTY_NAME.matcher(name).matches();
     }
 
     static void check(String path, List<PropertySpec> properties) {
         check(path, properties, 1);
     }
 
+    /** Checks a list of properties whose values sit at {@code depth} (an event's own properties are depth 1). */
     private static void check(String path, List<PropertySpec> properties, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new InvalidDefinitionException(path, "objects and arrays nest at most " + MAX_DEPTH + " deep");
-        }
+        checkDepth(path, depth);
         if (properties.size() > MAX_PROPERTIES) {
             throw new InvalidDefinitionException(path, "at most " + MAX_PROPERTIES + " properties");
         }
@@ -35,9 +40,8 @@ final class PropertyRules {
             if (property == null) {
                 throw new InvalidDefinitionException(at, "property must be an object");
             }
-            if (property.name() == null || !PROPERTY_NAME.matcher(property.name()).matches()) {
-                throw new InvalidDefinitionException(at + ".name",
-                        "property names start with a letter or _ and contain only letters, digits and _");
+            if (!isName(property.name())) {
+                throw new InvalidDefinitionException(at + ".name", NAME_RULE);
             }
             if (!seen.add(property.name())) {
                 throw new InvalidDefinitionException(at + ".name", "duplicate property '" + property.name() + "'");
@@ -47,6 +51,8 @@ final class PropertyRules {
     }
 
     private static void checkOne(String at, PropertySpec property, int depth) {
+        // Array items count as a level too, so that an array of arrays cannot nest deeper than objects can.
+        checkDepth(at, depth);
         PropertyType type = property.type();
         if (type == null) {
             throw new InvalidDefinitionException(at + ".type", "type is required");
@@ -96,6 +102,12 @@ final class PropertyRules {
             check(at + ".properties", property.properties(), depth + 1);
         } else if (property.properties() != null) {
             throw new InvalidDefinitionException(at + ".properties", "properties apply only to object properties");
+        }
+    }
+
+    private static void checkDepth(String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new InvalidDefinitionException(path, "objects and arrays nest at most " + MAX_DEPTH + " deep");
         }
     }
 

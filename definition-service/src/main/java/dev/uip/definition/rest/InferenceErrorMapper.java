@@ -13,6 +13,6 @@ public class InferenceErrorMapper {
     @ServerExceptionMapper
     public Response invalidSamples(InvalidSamplesException e) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorMappers.ApiError(e.code(), e.getMessage(), e.field())).build();
+                .entity(new ErrorMappers.ApiError(e.code(), e.getMessage(), e.field(), null)).build();
     }
 }

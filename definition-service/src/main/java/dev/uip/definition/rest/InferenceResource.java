@@ -7,39 +7,68 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.uip.definition.domain.Workspaces;
 import dev.uip.definition.domain.inference.InferenceResult;
 import dev.uip.definition.domain.inference.InvalidSamplesException;
 import dev.uip.definition.domain.inference.SchemaInference;
+import dev.uip.definition.service.Callers;
+import dev.uip.definition.service.InferredDrafts;
 
 /**
- * Proposes draft definitions from sample events; it stores nothing. It shares DefinitionResource's root path so
- * that the two merge: a root of its own would hide GET /v1/definitions/{name} for a definition called "infer".
+ * Proposes draft definitions from sample events and, with {@code ?save=true}, stores the conflict-free ones as drafts.
+ * It shares DefinitionResource's root path so that the two merge: a root of its own would hide GET
+ * /v1/definitions/{name} for a definition called "infer".
  */
 @Path("/v1/definitions")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Event definitions")
 public class InferenceResource {
-
-    static final String WORKSPACE = "X-UIP-Workspace";
 
     private final SchemaInference inference = new SchemaInference();
 
     @Inject
     ObjectMapper json;
 
-    /** The workspace is checked now so that drafts can later be stored in it; the proposal does not depend on it. */
+    @Inject
+    Callers callers;
+
+    @Inject
+    InferredDrafts drafts;
+
+    @HeaderParam(HttpHeaders.AUTHORIZATION)
+    String authorization;
+
+    @HeaderParam(DefinitionResource.WORKSPACE)
+    String workspaceHeader;
+
+    @HeaderParam(DefinitionResource.ACTOR)
+    @DefaultValue("anonymous")
+    String actor;
+
+    /** The caller's workspace is settled before the samples are read, as for every other definition call. */
     @POST
     @Path("/infer")
     @Consumes(MediaType.WILDCARD)
-    public InferenceResult infer(@HeaderParam(WORKSPACE) @DefaultValue("default") String workspace, String body) {
-        Workspaces.checkId(workspace);
-        return inference.infer(parse(body));
+    @Operation(summary = "Propose draft definitions from sample events", description = "save=true stores each"
+            + " proposal without conflicts as a draft and reports per definition saved true/false with a reason")
+    public Uni<InferenceResult> infer(@QueryParam("save") String save, String body) {
+        boolean saving = Boolean.TRUE.equals(QueryParams.bool("save", save));
+        return callers.workspace(authorization, workspaceHeader).chain(workspace -> {
+            InferenceResult result = inference.infer(parse(body));
+            return saving ? drafts.save(workspace, actor, result) : Uni.createFrom().item(result);
+        });
     }
 
     private JsonNode parse(String body) {

@@ -59,6 +59,25 @@ class DefinitionRulesTest {
     }
 
     @Test
+    void objectsAndArraysNestAtMostFiveLevels() {
+        PropertySpec leaf = prop("leaf", PropertyType.STRING);
+        PropertySpec objects = leaf;
+        PropertySpec arrays = prop(null, PropertyType.STRING);
+        for (int level = 0; level < 4; level++) {
+            objects = prop("o", PropertyType.OBJECT).withProperties(List.of(objects));
+            arrays = prop("a", PropertyType.ARRAY).withItems(arrays);
+        }
+        // Five levels: the leaf sits at depth 5.
+        PropertySpec fiveObjects = objects;
+        PropertySpec fiveArrays = arrays;
+        assertDoesNotThrow(() -> DefinitionRules.check("Deep", List.of(fiveObjects, fiveArrays)));
+        assertEquals("properties[0].properties[0].properties[0].properties[0].properties[0].properties",
+                fieldOf(prop("o", PropertyType.OBJECT).withProperties(List.of(fiveObjects))));
+        assertEquals("properties[0].items.items.items.items.items",
+                fieldOf(prop("a", PropertyType.ARRAY).withItems(fiveArrays)));
+    }
+
+    @Test
     void metadataIsBounded() {
         var tags = new DefinitionSpec("A", null, null, null, false, null, List.of("ok", " padded"), null, List.of());
         assertEquals("tags[1]", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(tags))

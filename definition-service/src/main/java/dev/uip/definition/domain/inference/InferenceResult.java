@@ -12,4 +12,9 @@ import java.util.List;
  */
 public record InferenceResult(int received, List<ProposedDefinition> definitions, List<Conflict> conflicts,
         SkippedMessages skipped) {
+
+    /** The same result with other definitions, e.g. each with the outcome of saving it. */
+    public InferenceResult withDefinitions(List<ProposedDefinition> changed) {
+        return new InferenceResult(received, List.copyOf(changed), conflicts, skipped);
+    }
 }

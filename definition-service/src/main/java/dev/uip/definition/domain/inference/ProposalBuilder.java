@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns one event's observations into a draft definition, collecting its conflicts and notes on the way. */
+import dev.uip.definition.domain.DefinitionRules;
+
+/**
+ * Turns one event's observations into a draft definition, collecting its conflicts and notes on the way. Whatever
+ * the definition model would refuse (a name, an empty object, an unknown type) gets a note, so that the proposal
+ * never looks ready when it is not.
+ */
 final class ProposalBuilder {
 
     private final String event;
@@ -18,9 +24,13 @@ final class ProposalBuilder {
     }
 
     ProposedDefinition build(ObjectShape root) {
+        String nameProblem = DefinitionRules.eventNameProblem(event);
+        if (nameProblem != null) {
+            notes.add(new Note("name", "the event name cannot name a definition (" + nameProblem
+                    + "); rename the event, in the sender too, before creating it"));
+        }
         List<ProposedProperty> properties = properties(root);
-        return new ProposedDefinition(event, null, ProposedDefinition.DRAFT, root.occurrences(), properties,
-                List.copyOf(notes));
+        return new ProposedDefinition(event, root.occurrences(), properties, List.copyOf(notes));
     }
 
     /** The conflicts found while building, in order of first appearance of their paths. */
@@ -32,6 +42,10 @@ final class ProposalBuilder {
         List<ProposedProperty> properties = new ArrayList<>();
         for (Map.Entry<String, TypeObservation> entry : shape.properties().entrySet()) {
             TypeObservation observation = entry.getValue();
+            if (!DefinitionRules.isPropertyName(entry.getKey())) {
+                notes.add(new Note(observation.path(), "'" + entry.getKey() + "' must be renamed, in the sender too,"
+                        + " before the definition can be created: " + DefinitionRules.propertyNameRule()));
+            }
             String type = resolve(observation);
             int seenIn = observation.nonNullValues();
             properties.add(new ProposedProperty(entry.getKey(), type, seenIn == shape.occurrences(), null, seenIn,
@@ -50,7 +64,7 @@ final class ProposalBuilder {
         TypeObservation items = array.items();
         if (items.families().isEmpty() && items.nulls().values() == 0) {
             notes.add(new Note(array.path(), "'" + array.displayName()
-                    + "' was an empty array in every sample; its item type is unknown"));
+                    + "' was an empty array in every sample; its item type is unknown: choose one"));
             return null;
         }
         if (items.nulls().values() > 0 && !items.families().isEmpty()) {
@@ -66,6 +80,10 @@ final class ProposalBuilder {
         if (object.truncated()) {
             notes.add(new Note(object.path(), truncated(object)));
             return null;
+        }
+        if (object.object().properties().isEmpty()) {
+            notes.add(new Note(object.path(), "'" + object.displayName() + "' was an empty object in every sample;"
+                    + " a definition's object needs at least one property: add them or choose another type"));
         }
         return properties(object.object());
     }

@@ -5,6 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.uip.definition.domain.PropertySpec;
+import dev.uip.definition.domain.PropertyType;
+
 /**
  * One property of a proposed definition, shaped like a property of {@code POST /v1/definitions}.
  *
@@ -24,4 +27,20 @@ public record ProposedProperty(String name, String type, boolean required, Strin
         int nullIn, int samples, List<JsonNode> examples,
         @JsonInclude(JsonInclude.Include.NON_NULL) ProposedItems items,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ProposedProperty> properties) {
+
+    /** This property as a definition's property. */
+    PropertySpec spec() {
+        return new PropertySpec(name, type(type), required, description, null, null, null, null, null,
+                items == null ? null : items.spec(), specs(properties));
+    }
+
+    /** The properties as a definition's; null stays null. */
+    static List<PropertySpec> specs(List<ProposedProperty> properties) {
+        return properties == null ? null : properties.stream().map(ProposedProperty::spec).toList();
+    }
+
+    /** The type of an API type name; null stays null. */
+    static PropertyType type(String apiName) {
+        return apiName == null ? null : PropertyType.fromApiName(apiName);
+    }
 }
