@@ -10,7 +10,13 @@ run_id=$(date +%s)-$$
 event="Invoice Sent ${run_id}"
 fail() { echo "walkthrough: FAILED: $*" >&2; exit 1; }
 
-echo "0. issue a write key for workspace default (shown once)"
+echo "0. workspace default: quarantine events nobody defined; issue a write key (shown once)"
+# A workspace starts as accept_and_flag (unplanned events are validated with the flag UNPLANNED_EVENT); the
+# walk-through wants them quarantined, so it says so explicitly.
+code=$(curl -s -o /tmp/uip-walk-ws.json -w '%{http_code}' -XPUT "$DEF/v1/workspaces/default" \
+  -H 'Content-Type: application/json' -d '{"unplannedEvents": "quarantine"}')
+[ "$code" = 200 ] || fail "workspace settings answered $code: $(cat /tmp/uip-walk-ws.json)"
+grep -q '"unplannedEvents":"quarantine"' /tmp/uip-walk-ws.json || fail "policy not set: $(cat /tmp/uip-walk-ws.json)"
 key_json=$(curl -s -XPOST "$DEF/v1/workspaces/default/write-keys" -H 'Content-Type: application/json' \
   -d '{"name": "walkthrough"}')
 KEY=$(sed -nE 's/.*"key":"([^"]+)".*/\1/p' <<<"$key_json")
@@ -23,6 +29,13 @@ code=$(curl -s -o /tmp/uip-walk-def.json -w '%{http_code}' -XPOST "$DEF/v1/defin
   "properties": [ {"name": "amount", "type": "number", "required": true},
                   {"name": "currency", "type": "string", "required": false} ] }')
 [ "$code" = 201 ] || fail "definition answered $code: $(cat /tmp/uip-walk-def.json)"
+# Created active (the default status): version 1, its schema registered in the workspace's group.
+grep -q '"status":"active"' /tmp/uip-walk-def.json || fail "not active: $(cat /tmp/uip-walk-def.json)"
+grep -q '"groupId":"default"' /tmp/uip-walk-def.json || fail "schema not registered: $(cat /tmp/uip-walk-def.json)"
+# The list answers one page: {"items": [...], "page", "size", "total"}.
+listed=$(curl -s "$DEF/v1/definitions?q=${run_id}&size=10")
+grep -q '"total":1}' <<<"$listed" && grep -q "\"name\":\"${event}\"" <<<"$listed" \
+  || fail "the list does not show the definition: $listed"
 
 send() { # messageId, event, properties
   local code

@@ -6,16 +6,21 @@ const REFRESH_MS = 10000;
 // What each service offers; {base} is replaced with the service URL the gateway reports.
 const ENDPOINTS = {
   ingest: [
-    { method: "POST", path: "/v1/track", what: "send a Segment track call",
-      curl: "curl -u wk_test: -H 'Content-Type: application/json' -d '{\"event\":\"Invoice Sent\",\"userId\":\"user-1\",\"properties\":{\"amount\":99.5}}' {base}/v1/track" },
+    { method: "POST", path: "/v1/track", what: "send a Segment track call ($KEY: a write key, see definition)",
+      curl: "curl -u \"$KEY:\" -H 'Content-Type: application/json' -d '{\"event\":\"Invoice Sent\",\"userId\":\"user-1\",\"properties\":{\"amount\":99.5}}' {base}/v1/track" },
     { method: "GET", path: "/v1/inspect/raw?limit=20", what: "newest raw events" },
     { method: "GET", path: "/v1/inspect/validated?limit=20", what: "newest validated events" },
     { method: "GET", path: "/v1/inspect/quarantined?limit=20", what: "newest quarantined events" },
   ],
   definition: [
-    { method: "GET", path: "/v1/definitions", what: "event definitions of a workspace" },
-    { method: "POST", path: "/v1/definitions", what: "define an event",
+    { method: "GET", path: "/v1/definitions?page=0&size=50", what: "event definitions of a workspace: {items, page, size, total}" },
+    { method: "POST", path: "/v1/definitions", what: "define an event (active: schema registered)",
       curl: "curl -H 'Content-Type: application/json' -H 'X-UIP-Actor: alice' -d '{\"name\":\"Invoice Sent\",\"properties\":[{\"name\":\"amount\",\"type\":\"number\",\"required\":true}]}' {base}/v1/definitions" },
+    { method: "POST", path: "/v1/definitions/infer", what: "propose drafts from sample events (?save=true stores them)",
+      curl: "curl -H 'Content-Type: application/json' -d '[{\"event\":\"Report Exported\",\"properties\":{\"rows\":12}},{\"event\":\"Report Exported\",\"properties\":{\"rows\":40,\"format\":\"csv\"}}]' {base}/v1/definitions/infer" },
+    { method: "GET", path: "/v1/workspaces/default", what: "workspace settings (unplanned-events policy)" },
+    { method: "POST", path: "/v1/workspaces/default/write-keys", what: "issue a write key (shown once)",
+      curl: "KEY=$(curl -s -H 'Content-Type: application/json' -d '{\"name\":\"my app\"}' {base}/v1/workspaces/default/write-keys | sed -nE 's/.*\"key\":\"([^\"]+)\".*/\\1/p')" },
   ],
   anomaly: [
     { method: "GET", path: "/v1/counts/default/Invoice%20Sent?minutes=60", what: "per-minute counts of one event" },

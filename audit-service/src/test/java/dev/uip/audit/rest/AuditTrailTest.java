@@ -28,6 +28,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 import dev.uip.schemas.DefinitionChanged;
 import dev.uip.stack.RealStack;
@@ -115,6 +116,45 @@ class AuditTrailTest {
                 .then().statusCode(200).body("$", hasSize(3)));
         given().queryParam("workspace", workspace).queryParam("limit", 2).get("/v1/audit").then().statusCode(200)
                 .body("action", equalTo(List.of("ARCHIVED", "UPDATED")));
+    }
+
+    @Test
+    void storesEveryKindOfChangeTheRegistryPublishes() {
+        String workspace = "ws-" + UUID.randomUUID();
+        // Each entity type and action that definition-service writes to its outbox, with that entity's id shape.
+        List<List<String>> kinds = List.of(
+                List.of("WORKSPACE", "WORKSPACE_CREATED", workspace),
+                List.of("WORKSPACE", "WORKSPACE_UPDATED", workspace),
+                List.of("API_CREDENTIAL", "CREDENTIAL_ISSUED", "ac_0123456789ab"),
+                List.of("API_CREDENTIAL", "CREDENTIAL_REVOKED", "ac_0123456789ab"),
+                List.of("WRITE_KEY", "KEY_ISSUED", "wk_01234567"),
+                List.of("WRITE_KEY", "KEY_REVOKED", "wk_01234567"),
+                List.of("EVENT_DEFINITION", "CREATED", "Invoice Sent"),
+                List.of("EVENT_DEFINITION", "UPDATED", "Invoice Sent"),
+                List.of("EVENT_DEFINITION", "PUBLISHED", "Invoice Sent"),
+                List.of("EVENT_DEFINITION", "ARCHIVED", "Invoice Sent"),
+                List.of("EVENT_DEFINITION", "RESTORED", "Invoice Sent"));
+        for (int i = 0; i < kinds.size(); i++) {
+            DefinitionChanged change = change(workspace, kinds.get(i).get(1), T0.plusSeconds(i));
+            change.setEntityType(kinds.get(i).get(0));
+            change.setEntityId(kinds.get(i).get(2));
+            change.setVersion(i + 1);
+            change.setAfter("{\"step\":" + i + "}");
+            send(change);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+                .then().statusCode(200).body("$", hasSize(kinds.size())));
+        JsonPath trail = given().queryParam("workspace", workspace).get("/v1/audit").then().statusCode(200)
+                .extract().jsonPath();
+        // Newest first: the last change sent is the first entry.
+        for (int i = 0; i < kinds.size(); i++) {
+            String entry = "[" + (kinds.size() - 1 - i) + "].";
+            assertEquals(kinds.get(i), List.of(trail.getString(entry + "entityType"), trail.getString(entry
+                    + "action"), trail.getString(entry + "entityId")));
+            assertEquals(i + 1, trail.getInt(entry + "version"));
+            assertEquals("{\"step\":" + i + "}", trail.getString(entry + "after"));
+        }
     }
 
     @Test
