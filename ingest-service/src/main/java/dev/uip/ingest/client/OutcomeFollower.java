@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -34,8 +35,9 @@ import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.serde.SpecificAvroDeserializer;
 
 /**
- * Follows the validated and quarantined topics from their ends and files every outcome in the receipt book. Every
- * instance reads every partition, so a receipt is found whichever instance validated the event.
+ * Follows the validated and quarantined topics and files every outcome in the receipt book while receipts are being
+ * asked for (see {@link ReceiptBook#expect()}); idle otherwise. Every instance reads every partition, so a receipt
+ * is found whichever instance validated the event.
  */
 @ApplicationScoped
 public class OutcomeFollower {
@@ -53,6 +55,9 @@ public class OutcomeFollower {
 
     @ConfigProperty(name = "uip.registry.url")
     String registryUrl;
+
+    /** Clock differences between this instance and the producers of raw events, generously. */
+    private static final long SEEK_MARGIN_MILLIS = 5_000;
 
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -83,8 +88,17 @@ public class OutcomeFollower {
                             .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
                 }
                 kafka.assign(partitions);
-                kafka.seekToEnd(partitions);
+                kafka.pause(partitions);
+                boolean following = false;
                 while (running) {
+                    long since = book.interestedSince();
+                    if (!following && since >= 0) {
+                        startFollowing(kafka, partitions, since);
+                        following = true;
+                    } else if (following && since < 0) {
+                        kafka.pause(partitions);
+                        following = false;
+                    }
                     for (ConsumerRecord<byte[], byte[]> record : kafka.poll(Duration.ofMillis(200))) {
                         file(record, validated, quarantined);
                     }
@@ -98,6 +112,23 @@ public class OutcomeFollower {
                 }
             }
         }
+    }
+
+    /**
+     * Outcomes carry the time their raw event was published, which is after its request asked for receipts: reading
+     * from a little before the first request of a period misses none of them.
+     */
+    private static void startFollowing(KafkaConsumer<byte[], byte[]> kafka, List<TopicPartition> partitions,
+            long since) {
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, since - SEEK_MARGIN_MILLIS));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = kafka.offsetsForTimes(times, Duration.ofSeconds(10));
+        Map<TopicPartition, Long> ends = kafka.endOffsets(partitions, Duration.ofSeconds(10));
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp offset = offsets.get(partition);
+            kafka.seek(partition, offset != null ? offset.offset() : ends.get(partition));
+        }
+        kafka.resume(partitions);
     }
 
     // Only outcomes someone waits for are decoded; the rest are filed from their headers, without detail.

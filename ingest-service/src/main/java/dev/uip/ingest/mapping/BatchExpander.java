@@ -37,7 +37,8 @@ public final class BatchExpander {
             if (!message.isObject()) {
                 throw new BadMessageException("INVALID_MESSAGE", "batch[" + i + "] is not a JSON object");
             }
-            ObjectNode merged = ((ObjectNode) message).deepCopy();
+            // The body was parsed for this request alone: messages are completed in place, sharing batch-level nodes.
+            ObjectNode merged = (ObjectNode) message;
             mergeInto(merged, "context", body.get("context"));
             mergeInto(merged, "integrations", body.get("integrations"));
             if (!merged.hasNonNull("sentAt") && body.hasNonNull("sentAt")) {
@@ -55,7 +56,7 @@ public final class BatchExpander {
         }
         JsonNode own = message.get(field);
         if (own == null || own.isNull()) {
-            message.set(field, batchLevel.deepCopy());
+            message.set(field, batchLevel);
             return;
         }
         if (!own.isObject()) {
@@ -65,7 +66,7 @@ public final class BatchExpander {
         for (Iterator<Map.Entry<String, JsonNode>> it = batchLevel.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> entry = it.next();
             if (!target.has(entry.getKey())) {
-                target.set(entry.getKey(), entry.getValue().deepCopy());
+                target.set(entry.getKey(), entry.getValue());
             }
         }
     }

@@ -102,6 +102,9 @@ public class SegmentResource {
         }
         long start = System.nanoTime();
         boolean wantsReceipts = "true".equalsIgnoreCase(receiptsHeader);
+        if (wantsReceipts) {
+            receipts.expect();
+        }
         String clientIp = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         return ingest.ingest(messages, single, caller, clientIp)
                 .thenCompose(ids -> {

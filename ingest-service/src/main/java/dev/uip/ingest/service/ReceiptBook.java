@@ -29,6 +29,34 @@ public class ReceiptBook {
     };
     private final Map<String, List<CompletableFuture<Receipt>>> waiting = new HashMap<>();
 
+    /** How long after the last receipts request outcomes are still followed. */
+    static final long INTEREST_MILLIS = 60_000;
+    private long interestedSince = -1;
+    private long lastInterest = -1;
+
+    /**
+     * Announces a request that will want receipts, before its events are published: outcomes are followed only while
+     * someone asked recently, so an edge whose clients never ask reads nothing from the outcome topics.
+     */
+    public synchronized void expect() {
+        long now = System.currentTimeMillis();
+        if (interestedSince < 0) {
+            interestedSince = now;
+        }
+        lastInterest = now;
+    }
+
+    /**
+     * @return since when (epoch millis) receipts have been asked for without a pause of {@link #INTEREST_MILLIS}, or
+     *         -1 when nobody asked recently; outcomes of events published after that time must be followed
+     */
+    public synchronized long interestedSince() {
+        if (interestedSince >= 0 && System.currentTimeMillis() - lastInterest > INTEREST_MILLIS) {
+            interestedSince = -1;
+        }
+        return interestedSince;
+    }
+
     /** Records an outcome and wakes whoever waits for it. */
     public void record(String workspaceId, Receipt receipt) {
         List<CompletableFuture<Receipt>> waiters;

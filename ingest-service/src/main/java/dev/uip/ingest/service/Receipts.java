@@ -24,6 +24,11 @@ public class Receipts {
     @ConfigProperty(name = "uip.ingest.receipt-timeout", defaultValue = "5s")
     Duration timeout;
 
+    /** Announces, before publishing, a request that will wait for receipts. */
+    public void expect() {
+        book.expect();
+    }
+
     /** One receipt per id, in order; a message not validated within the timeout is reported as pending. */
     public Uni<List<Receipt>> await(String workspaceId, List<String> messageIds) {
         List<CompletableFuture<Receipt>> outcomes = messageIds.stream().map(id -> {
