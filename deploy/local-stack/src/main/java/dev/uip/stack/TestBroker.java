@@ -2,6 +2,7 @@ package dev.uip.stack;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /** A real single-node KRaft Kafka broker inside the test JVM. */
 public final class TestBroker implements AutoCloseable {
@@ -12,7 +13,18 @@ public final class TestBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /**
+     * A broker that meets a fatal error (for instance a log directory that disappears while the JVM shuts down) exits
+     * or halts its process through Kafka's {@link Exit}; inside a test JVM that kills the test run with a non-zero code
+     * after the tests passed. Here such a broker only says so: call before starting brokers in a test JVM.
+     */
+    public static void keepJvmOnFatalBrokerErrors() {
+        Exit.setExitProcedure((code, message) -> System.err.println("Kafka asked to exit(" + code + "): " + message));
+        Exit.setHaltProcedure((code, message) -> System.err.println("Kafka asked to halt(" + code + "): " + message));
+    }
+
     public static TestBroker start() throws Exception {
+        keepJvmOnFatalBrokerErrors();
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)

@@ -34,8 +34,8 @@ public class DefinitionDirectory implements DefinitionCatalog {
     @ConfigProperty(name = "uip.validation.workspaces-topic", defaultValue = "workspaces")
     String workspacesTopic;
 
-    /** The policy of a workspace whose settings are not (yet) known: quarantine, so nothing passes unchecked. */
-    @ConfigProperty(name = "uip.validation.default-unplanned-events", defaultValue = "QUARANTINE")
+    /** The policy of a workspace whose settings are not (yet) known: the one definition-service gives new ones. */
+    @ConfigProperty(name = "uip.validation.default-unplanned-events", defaultValue = "ACCEPT_AND_FLAG")
     UnplannedEventPolicy defaultPolicy;
 
     private volatile CompactedTopicView<EventDefinitionState> definitions;

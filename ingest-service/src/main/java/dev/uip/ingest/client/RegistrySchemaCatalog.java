@@ -35,6 +35,8 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
     private final Duration ttl;
     private final Clock clock;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private static final int MAX_VERSIONS = 50_000;
+    private final Map<Long, RegisteredSchema> versions = new ConcurrentHashMap<>();
 
     public RegistrySchemaCatalog(String registryUrl, Duration ttl) {
         this(RegistryClientFacadeFactory.create(new SchemaResolverConfig(Map.of(SchemaResolverConfig.REGISTRY_URL,
@@ -59,6 +61,30 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
         Optional<RegisteredSchema> found = fetch(workspaceId, eventName);
         cache.put(key, new Entry(found, now.plus(ttl)));
         return found;
+    }
+
+    /** A schema version never changes: each is fetched once (a bounded number is kept). */
+    @Override
+    public Optional<RegisteredSchema> exact(SchemaRef ref) {
+        RegisteredSchema known = versions.get(ref.getGlobalId());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try {
+            String content = registry.getSchemaByGlobalId(ref.getGlobalId(), true);
+            RegisteredSchema schema = new RegisteredSchema(new Schema.Parser().parse(content), ref);
+            if (versions.size() < MAX_VERSIONS) {
+                versions.put(ref.getGlobalId(), schema);
+            }
+            return Optional.of(schema);
+        } catch (ApiException e) {
+            if (e.getResponseStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new RegistryUnavailableException("registry answered " + e.getResponseStatusCode(), e);
+        } catch (RuntimeException e) {
+            throw new RegistryUnavailableException("registry lookup failed: " + e.getMessage(), e);
+        }
     }
 
     private Optional<RegisteredSchema> fetch(String group, String artifact) {

@@ -2,7 +2,9 @@ package dev.uip.ingest.domain;
 
 import java.util.Optional;
 
-/** Finds the current registered schema of an event in a workspace. */
+import dev.uip.schemas.SchemaRef;
+
+/** Finds registered schemas of events in a workspace. */
 public interface SchemaCatalog {
 
     /**
@@ -10,4 +12,15 @@ public interface SchemaCatalog {
      * @throws RegistryUnavailableException when the registry cannot be asked
      */
     Optional<RegisteredSchema> latest(String workspaceId, String eventName);
+
+    /**
+     * The exact schema version a definition published (by global id), or empty when the registry does not know it.
+     * The default asks for the latest version and keeps it only if it is that one.
+     *
+     * @throws RegistryUnavailableException when the registry cannot be asked
+     */
+    default Optional<RegisteredSchema> exact(SchemaRef ref) {
+        return latest(ref.getGroupId(), ref.getArtifactId())
+                .filter(schema -> schema.ref().getGlobalId() == ref.getGlobalId());
+    }
 }

@@ -86,7 +86,7 @@ public class EventValidator {
             // A draft has no schema yet: the event is unplanned until the definition is published.
             schema = definition.isPresent() && definition.get().getStatus() == DefinitionStatus.DRAFT
                     ? Optional.empty()
-                    : schemas.latest(raw.getWorkspaceId(), raw.getEvent());
+                    : published(raw, definition);
         } catch (RegistryUnavailableException e) {
             return quarantine(raw, QuarantineReason.REGISTRY_UNAVAILABLE, null,
                     List.of(violation("event", "REGISTRY_UNAVAILABLE", e.getMessage())));
@@ -107,6 +107,13 @@ public class EventValidator {
                     result.violations());
             case OBSERVE -> accept(raw, message, schema.get().ref(), null, List.of(SCHEMA_VIOLATION), List.of());
         };
+    }
+
+    /** The version the definition published, when its state names one; else the registry's latest version. */
+    private Optional<RegisteredSchema> published(RawUsageEvent raw, Optional<EventDefinitionState> definition) {
+        SchemaRef ref = definition.map(EventDefinitionState::getSchemaRef).orElse(null);
+        Optional<RegisteredSchema> exact = ref == null ? Optional.empty() : schemas.exact(ref);
+        return exact.isPresent() ? exact : schemas.latest(raw.getWorkspaceId(), raw.getEvent());
     }
 
     private Outcome unplanned(RawUsageEvent raw, JsonNode message) {

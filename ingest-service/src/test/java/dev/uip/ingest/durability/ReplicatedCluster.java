@@ -6,6 +6,8 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
 
+import dev.uip.stack.TestBroker;
+
 /**
  * Three Kafka brokers and one KRaft controller in this JVM, private to one test class. Brokers can be stopped and
  * started again; the controller keeps running, so the cluster's metadata survives every broker outage. (Three combined
@@ -23,6 +25,7 @@ public final class ReplicatedCluster implements AutoCloseable {
     }
 
     static ReplicatedCluster start() throws Exception {
+        TestBroker.keepJvmOnFatalBrokerErrors();
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .setCombined(false)

@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 
 import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.UnplannedEventPolicy;
+import dev.uip.schemas.WorkspaceState;
 import dev.uip.schemas.WriteKeyState;
 import dev.uip.schemas.keys.WriteKeyFormat;
 import dev.uip.stack.RealStack;
@@ -47,6 +49,12 @@ final class TestKeys {
     /** Publishes a definition's state the way definition-service's outbox relay does. */
     static void define(EventDefinitionState state) {
         send(Topics.EVENT_DEFINITIONS, state.getWorkspaceId() + "/" + state.getName(), state);
+    }
+
+    /** Publishes a workspace's settings the way definition-service does. */
+    static void workspace(String workspaceId, UnplannedEventPolicy unplannedEvents) {
+        send(Topics.WORKSPACES, workspaceId, WorkspaceState.newBuilder().setWorkspaceId(workspaceId)
+                .setName(workspaceId).setUnplannedEvents(unplannedEvents).setUpdatedAt(Instant.now()).build());
     }
 
     private static <T> void send(String topic, String recordKey, T value) {

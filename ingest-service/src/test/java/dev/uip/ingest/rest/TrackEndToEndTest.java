@@ -24,6 +24,8 @@ import io.restassured.path.json.JsonPath;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EnforcementMode;
 import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.SchemaRef;
+import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.RealStackResource;
 
@@ -38,6 +40,8 @@ class TrackEndToEndTest {
     static final String EVENT = "Invoice Sent " + UUID.randomUUID();
     static final String WORKSPACE = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     static String key;
+    /** The schema version the definition published, as definition-service puts it on the state it publishes. */
+    static SchemaRef published;
 
     @BeforeAll
     static void defineEvent() {
@@ -45,10 +49,14 @@ class TrackEndToEndTest {
         // What definition-service does when a definition is created: the event's schema in the workspace's group.
         var registry = RegistryClientFacadeFactory.create(new SchemaResolverConfig(
                 Map.of(SchemaResolverConfig.REGISTRY_URL, RealStack.get().registryUrl())));
-        registry.createSchema("AVRO", WORKSPACE, EVENT, null, "FIND_OR_CREATE_VERSION", false, """
+        // Undefined events of this workspace are quarantined (new workspaces accept them with a flag).
+        TestKeys.workspace(WORKSPACE, UnplannedEventPolicy.QUARANTINE);
+        var registered = registry.createSchema("AVRO", WORKSPACE, EVENT, null, "FIND_OR_CREATE_VERSION", false, """
                 {"type":"record","name":"Invoice_Sent","namespace":"uip.default","fields":[
                   {"name":"amount","type":"double"},{"name":"plan","type":["null","string"],"default":null}]}""",
                 Set.of());
+        published = SchemaRef.newBuilder().setGroupId(WORKSPACE).setArtifactId(EVENT)
+                .setVersion(registered.getVersion()).setGlobalId(registered.getGlobalId()).build();
     }
 
     @Test
@@ -56,6 +64,13 @@ class TrackEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic(key, "")
                 .contentType(ContentType.JSON).body("{\"event\":\"warm-up\",\"userId\":\"u\"}").post("/v1/track")
                 .statusCode() == 200);
+        // The workspace's policy reaches the validator through the workspaces topic: wait until it applies.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("UNKNOWN_EVENT",
+                given().auth().preemptive().basic(key, "").header("X-UIP-Receipts", "true")
+                        .contentType(ContentType.JSON).body("{\"event\":\"Probe " + UUID.randomUUID()
+                                + "\",\"userId\":\"u\"}")
+                        .post("/v1/track").then().statusCode(200).extract().jsonPath()
+                        .getString("receipts[0].reason")));
         String valid = send(EVENT, "{\"amount\": 99.5, \"plan\": \"pro\"}");
         String invalid = send(EVENT, "{\"plan\": 3}");
         String unknown = send("Never Defined " + UUID.randomUUID(), "{}");
@@ -107,9 +122,8 @@ class TrackEndToEndTest {
 
     static EventDefinitionState state(DefinitionStatus status, EnforcementMode mode) {
         return EventDefinitionState.newBuilder().setWorkspaceId(WORKSPACE).setName(EVENT).setStatus(status)
-                .setEnforcement(mode).setKeyEvent(true).setCriticality("high").setVersion(2).setUpdatedAt(
-                        java.time.Instant.now())
-                .build();
+                .setEnforcement(mode).setKeyEvent(true).setCriticality("high").setVersion(2).setSchemaRef(published)
+                .setUpdatedAt(java.time.Instant.now()).build();
     }
 
     JsonPath receipt(String properties) {
