@@ -13,6 +13,10 @@ public interface CountSettings {
     @WithDefault("usage-events-validated")
     String validatedTopic();
 
+    /** The registry's compacted topic of event definitions (which events are key events, and whose). */
+    @WithDefault("event-definitions")
+    String definitionsTopic();
+
     /** Length of one tumbling count window. */
     @WithDefault("1m")
     Duration windowSize();

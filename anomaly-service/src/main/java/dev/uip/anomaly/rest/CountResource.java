@@ -1,5 +1,6 @@
 package dev.uip.anomaly.rest;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -32,11 +33,12 @@ public class CountResource {
     @Path("/{workspace}/{event}")
     public List<WindowCount> counts(@PathParam("workspace") String workspace, @PathParam("event") String event,
             @QueryParam("minutes") String minutes) {
-        return counts.lastMinutes(workspace, event, parseMinutes(minutes));
+        return counts.lastMinutes(workspace, event, parseMinutes(minutes, settings.retention()));
     }
 
-    private int parseMinutes(String minutes) {
-        long max = settings.retention().toMinutes();
+    /** A span in minutes from 1 to the retention; 60 (or the retention, if shorter) when absent. */
+    static int parseMinutes(String minutes, Duration retention) {
+        long max = retention.toMinutes();
         if (minutes == null || minutes.isBlank()) {
             return (int) Math.min(DEFAULT_MINUTES, max);
         }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -25,6 +26,8 @@ public final class EventCountTopology {
 
     /** The window store interactive queries read. */
     public static final String STORE = "event-counts";
+    /** The global store of every workspace's event definitions (key {@code <workspace>/<name>}, as counts). */
+    public static final String DEFINITIONS_STORE = "event-definitions";
 
     static final Duration DEFAULT_GRACE = Duration.ofMinutes(1);
     static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
@@ -34,6 +37,7 @@ public final class EventCountTopology {
     private final Duration windowSize;
     private final Duration grace;
     private final Duration retention;
+    private String definitionsTopic;
 
     /** Windows of {@code windowSize} with one minute of grace, kept for a day. */
     public EventCountTopology(String topic, Serde<ValidatedUsageEvent> valueSerde, Duration windowSize) {
@@ -50,6 +54,17 @@ public final class EventCountTopology {
         this.windowSize = windowSize;
         this.grace = grace;
         this.retention = retention;
+    }
+
+    /**
+     * Also keeps the registry's definitions (the compacted topic {@code topic}, EventDefinitionState records) in the
+     * global store {@value #DEFINITIONS_STORE}: every instance holds all of them, to know which events are key events
+     * and whose. The store keeps each record's bytes as they are on the topic (a global store is restored from its
+     * topic byte for byte, so it must hold the topic's encoding); readers decode them through the registry.
+     */
+    public EventCountTopology withDefinitions(String topic) {
+        this.definitionsTopic = topic;
+        return this;
     }
 
     /** The store key of one event of one workspace. */
@@ -71,6 +86,12 @@ public final class EventCountTopology {
                 .windowedBy(TimeWindows.ofSizeAndGrace(windowSize, grace))
                 .count(Named.as("count"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
                         .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()).withRetention(retention));
+        if (definitionsTopic != null) {
+            builder.globalTable(definitionsTopic, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                    .withName("event-definitions"),
+                    Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(
+                            DEFINITIONS_STORE).withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        }
         return builder.build();
     }
 }

@@ -21,6 +21,6 @@ public class TopologyProducer {
             @ConfigProperty(name = "uip.registry.url") String registryUrl) {
         var serde = SpecificAvroSerde.of(ValidatedUsageEvent.class, Map.of("apicurio.registry.url", registryUrl));
         return new EventCountTopology(settings.validatedTopic(), serde, settings.windowSize(), settings.grace(),
-                settings.retention()).build();
+                settings.retention()).withDefinitions(settings.definitionsTopic()).build();
     }
 }

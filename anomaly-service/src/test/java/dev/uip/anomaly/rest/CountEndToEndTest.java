@@ -21,6 +21,9 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.uip.schemas.DefinitionStatus;
+import dev.uip.schemas.EnforcementMode;
+import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.stack.RealStack;
@@ -58,6 +61,52 @@ class CountEndToEndTest {
                 .then().statusCode(200).body("count", equalTo(List.of(1))));
         given().get("/v1/counts/{workspace}/{event}", workspace, "Never Sent").then().statusCode(200)
                 .body("$", hasSize(0));
+    }
+
+    @Test
+    void listsTheWorkspacesActiveKeyEventsWithTheirCounts() throws Exception {
+        String workspace = "ws-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (KafkaProducer<String, Object> producer = producer()) {
+            for (EventDefinitionState state : List.of(
+                    state(workspace, "Signup Completed", true, DefinitionStatus.ACTIVE, "critical"),
+                    state(workspace, "Invoice Sent", true, DefinitionStatus.ACTIVE, "high"),
+                    state(workspace, "Tooltip Shown", false, DefinitionStatus.ACTIVE, "low"),
+                    state(workspace, "Old Export", true, DefinitionStatus.ARCHIVED, "high"))) {
+                producer.send(new ProducerRecord<>(Topics.EVENT_DEFINITIONS, workspace + "/" + state.getName(),
+                        state)).get();
+            }
+            producer.send(new ProducerRecord<>(Topics.VALIDATED, workspace, ValidatedUsageEvent.newBuilder()
+                    .setWorkspaceId(workspace).setMessageId(UUID.randomUUID().toString()).setType(MessageType.TRACK)
+                    .setEvent("Invoice Sent").setUserId("user-1").setTimestamp(now).setReceivedAt(now).build()))
+                    .get();
+        }
+
+        // Most critical first; the non-key and the archived events are not listed.
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .get("/v1/key-events/{workspace}", workspace).then().statusCode(200)
+                .body("event", equalTo(List.of("Signup Completed", "Invoice Sent")))
+                .body("ownerTeam", equalTo(List.of("growth", "growth")))
+                .body("total", equalTo(List.of(0, 1))));
+        given().queryParam("minutes", "never").get("/v1/key-events/{workspace}", workspace).then().statusCode(400)
+                .body("code", equalTo("INVALID_MINUTES"));
+    }
+
+    static EventDefinitionState state(String workspace, String name, boolean keyEvent, DefinitionStatus status,
+            String criticality) {
+        return EventDefinitionState.newBuilder().setWorkspaceId(workspace).setName(name).setStatus(status)
+                .setEnforcement(EnforcementMode.QUARANTINE).setKeyEvent(keyEvent).setCriticality(criticality)
+                .setOwnerTeam("growth").setVersion(1).setUpdatedAt(Instant.now()).build();
+    }
+
+    static KafkaProducer<String, Object> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroKafkaSerializer.class,
+                "apicurio.registry.url", RealStack.get().registryUrl(),
+                "apicurio.registry.auto-register", true));
     }
 
     @Test

@@ -30,10 +30,11 @@ class EventCountsTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         var topology = new EventCountTopology("validated", new AvroBinarySerde<>(ValidatedUsageEvent.class),
-                Duration.ofMinutes(1)).build();
+                Duration.ofMinutes(1)).withDefinitions("definitions").build();
         try (KafkaStreams streams = new KafkaStreams(topology, config)) {
-            EventCounts counts = new EventCounts(streams);
+            EventCounts counts = new EventCounts(streams, "definitions", "http://localhost:9/apis/registry/v2");
             assertThrows(StoreNotReadyException.class, () -> counts.lastMinutes("ws1", "Invoice Sent", 60));
+            assertThrows(StoreNotReadyException.class, () -> counts.keyEvents("ws1", 60));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.uip.anomaly.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -13,12 +14,16 @@ import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.uip.schemas.DefinitionStatus;
+import dev.uip.schemas.EnforcementMode;
+import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.ValidatedUsageEvent;
 
@@ -122,5 +127,26 @@ class EventCountTopologyTest {
             windows.forEachRemaining(window -> counts.put(Instant.ofEpochMilli(window.key), window.value));
         }
         return counts;
+    }
+
+    @Test
+    void keepsTheRegistrysDefinitionsInAGlobalStore() {
+        var definitions = new AvroBinarySerde<>(EventDefinitionState.class);
+        try (TopologyTestDriver withDefinitions = new TopologyTestDriver(new EventCountTopology(TOPIC, SERDE,
+                Duration.ofMinutes(1)).withDefinitions("definitions").build(), new Properties())) {
+            var states = withDefinitions.createInputTopic("definitions", Serdes.String().serializer(),
+                    definitions.serializer());
+            EventDefinitionState invoice = EventDefinitionState.newBuilder().setWorkspaceId("ws1")
+                    .setName("Invoice Sent").setStatus(DefinitionStatus.ACTIVE)
+                    .setEnforcement(EnforcementMode.QUARANTINE).setKeyEvent(true).setCriticality("high")
+                    .setOwnerTeam("billing").setVersion(3).setUpdatedAt(T0).build();
+            states.pipeInput(EventCountTopology.key("ws1", "Invoice Sent"), invoice);
+            KeyValueStore<String, byte[]> store = withDefinitions
+                    .getKeyValueStore(EventCountTopology.DEFINITIONS_STORE);
+
+            // Kept as the topic's bytes, which is what a restore from the topic would put there too.
+            assertEquals(invoice, definitions.deserializer().deserialize("definitions", store.get("ws1/Invoice Sent")));
+            assertNull(store.get("ws2/Invoice Sent"));
+        }
     }
 }

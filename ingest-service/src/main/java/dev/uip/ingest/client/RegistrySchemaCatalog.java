@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.apache.avro.Schema;
 
 import io.apicurio.registry.resolver.client.RegistryClientFacade;
 import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
-import io.apicurio.registry.resolver.client.RegistryVersionCoordinates;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 
 import com.microsoft.kiota.ApiException;
@@ -70,33 +70,27 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
         if (known != null) {
             return Optional.of(known);
         }
-        try {
-            String content = registry.getSchemaByGlobalId(ref.getGlobalId(), true);
-            RegisteredSchema schema = new RegisteredSchema(new Schema.Parser().parse(content), ref);
-            if (versions.size() < MAX_VERSIONS) {
-                versions.put(ref.getGlobalId(), schema);
-            }
-            return Optional.of(schema);
-        } catch (ApiException e) {
-            if (e.getResponseStatusCode() == 404) {
-                return Optional.empty();
-            }
-            throw new RegistryUnavailableException("registry answered " + e.getResponseStatusCode(), e);
-        } catch (RuntimeException e) {
-            throw new RegistryUnavailableException("registry lookup failed: " + e.getMessage(), e);
+        Optional<RegisteredSchema> found = ask(() -> Optional.of(load(ref)));
+        if (found.isPresent() && versions.size() < MAX_VERSIONS) {
+            versions.put(ref.getGlobalId(), found.get());
         }
+        return found;
     }
 
     private Optional<RegisteredSchema> fetch(String group, String artifact) {
+        return ask(() -> latest.find(group, artifact).map(newest -> load(SchemaRef.newBuilder().setGroupId(group)
+                .setArtifactId(artifact).setVersion(newest.getVersion()).setGlobalId(newest.getGlobalId()).build())));
+    }
+
+    private RegisteredSchema load(SchemaRef ref) {
+        String content = registry.getSchemaByGlobalId(ref.getGlobalId(), true);
+        return new RegisteredSchema(new Schema.Parser().parse(content), ref);
+    }
+
+    /** Runs a registry lookup: 404 means no such schema; any other failure means the registry cannot be asked. */
+    private static Optional<RegisteredSchema> ask(Supplier<Optional<RegisteredSchema>> lookup) {
         try {
-            Optional<RegistryVersionCoordinates> newest = latest.find(group, artifact);
-            if (newest.isEmpty()) {
-                return Optional.empty();
-            }
-            String content = registry.getSchemaByGlobalId(newest.get().getGlobalId(), true);
-            SchemaRef ref = SchemaRef.newBuilder().setGroupId(group).setArtifactId(artifact)
-                    .setVersion(newest.get().getVersion()).setGlobalId(newest.get().getGlobalId()).build();
-            return Optional.of(new RegisteredSchema(new Schema.Parser().parse(content), ref));
+            return lookup.get();
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 404) {
                 return Optional.empty();
