@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
@@ -114,6 +117,21 @@ public class EventValidator {
         SchemaRef ref = definition.map(EventDefinitionState::getSchemaRef).orElse(null);
         Optional<RegisteredSchema> exact = ref == null ? Optional.empty() : schemas.exact(ref);
         return exact.isPresent() ? exact : schemas.latest(raw.getWorkspaceId(), raw.getEvent());
+    }
+
+    /**
+     * A raw record that could not even be decoded: kept whole (base64 in the payload) in quarantine as
+     * MALFORMED_PAYLOAD, attributed to the workspace its key names.
+     */
+    public Outcome undecodable(String key, byte[] bytes, Exception problem) {
+        Instant now = clock.instant();
+        String workspace = key == null || key.indexOf('/') <= 0 ? "unknown" : key.substring(0, key.indexOf('/'));
+        RawUsageEvent raw = RawUsageEvent.newBuilder().setWorkspaceId(workspace)
+                .setMessageId("undecodable-" + UUID.nameUUIDFromBytes(bytes)).setType(MessageType.TRACK)
+                .setTimestamp(now).setReceivedAt(now).setFlags(List.of("UNDECODABLE_RECORD"))
+                .setPayload(Base64.getEncoder().encodeToString(bytes)).build();
+        return quarantine(raw, QuarantineReason.MALFORMED_PAYLOAD, null, List.of(violation("$", "UNDECODABLE_RECORD",
+                "the raw record could not be decoded: " + problem.getMessage())));
     }
 
     private Outcome unplanned(RawUsageEvent raw, JsonNode message) {

@@ -1,5 +1,6 @@
 package dev.uip.ingest.streams;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,11 +33,22 @@ public final class ValidationTopology {
 
     public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator) {
         StreamsBuilder builder = new StreamsBuilder();
+        Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
         KStream<String, EventValidator.Outcome> outcomes = builder
-                .stream(topics.raw(), Consumed.with(Serdes.String(), serdes.raw()).withName("raw-events"))
+                // Read as bytes and decode here: a record that cannot be decoded is quarantined, not skipped (which
+                // would lose it) and not fatal (which would stop validation for everyone).
+                .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-events"))
                 // A tombstone carries no event; there is nothing to validate or keep.
-                .filter((key, raw) -> raw != null, Named.as("skip-tombstones"))
-                .mapValues(validator::validate, Named.as("validate"));
+                .filter((key, bytes) -> bytes != null, Named.as("skip-tombstones"))
+                .mapValues((key, bytes) -> {
+                    RawUsageEvent raw;
+                    try {
+                        raw = rawReader.deserialize(topics.raw(), bytes);
+                    } catch (RuntimeException e) {
+                        return validator.undecodable(key, bytes, e);
+                    }
+                    return validator.validate(raw);
+                }, Named.as("validate"));
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
                         .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))

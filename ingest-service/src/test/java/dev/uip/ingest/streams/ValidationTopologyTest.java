@@ -217,6 +217,23 @@ class ValidationTopologyTest {
         assertEquals(QuarantineReason.UNKNOWN_EVENT, quarantined.readValue().getReason());
     }
 
+    @Test
+    void anUndecodableRecordIsQuarantinedWholeAndValidationGoesOn() {
+        TestInputTopic<String, byte[]> bytes = driver.createInputTopic("raw", Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        byte[] garbage = {0, 0, 0, 0, 42, (byte) 0xff, 1, 2};
+        bytes.pipeInput("ws1/u1", garbage);
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"));
+
+        QuarantinedUsageEvent out = quarantined.readValue();
+        assertEquals(QuarantineReason.MALFORMED_PAYLOAD, out.getReason());
+        assertEquals("UNDECODABLE_RECORD", out.getViolations().get(0).getCode());
+        assertEquals("ws1", out.getRaw().getWorkspaceId());
+        assertEquals(List.of("UNDECODABLE_RECORD"), out.getRaw().getFlags());
+        assertTrue(java.util.Arrays.equals(garbage, java.util.Base64.getDecoder().decode(out.getRaw().getPayload())));
+        assertEquals("m-1", validated.readValue().getMessageId());
+    }
+
     void define(String workspace, String name, DefinitionStatus status, EnforcementMode mode) {
         definitions.put(workspace + "/" + name, EventDefinitionState.newBuilder().setWorkspaceId(workspace)
                 .setName(name).setStatus(status).setEnforcement(mode).setKeyEvent(false).setCriticality("medium")
