@@ -33,7 +33,13 @@ public final class RequestBodyReader {
     private RequestBodyReader() {
     }
 
+    /** {@link #parse(byte[])} of {@link #decode(byte[], String)}. */
     public static JsonNode read(byte[] body, String contentEncoding) {
+        return parse(decode(body, contentEncoding));
+    }
+
+    /** The body's JSON bytes: decompressed when it says gzip; refused when empty or in another encoding. */
+    public static byte[] decode(byte[] body, String contentEncoding) {
         byte[] json = body == null ? new byte[0] : body;
         if (contentEncoding != null && contentEncoding.trim().equalsIgnoreCase("gzip")) {
             json = gunzip(json);
@@ -45,6 +51,11 @@ public final class RequestBodyReader {
         if (json.length == 0) {
             throw new BadMessageException("EMPTY_BODY", "the request body is empty");
         }
+        return json;
+    }
+
+    /** Parses JSON bytes under the parser limits. */
+    public static JsonNode parse(byte[] json) {
         try {
             JsonNode node = JSON.readTree(json);
             if (node == null || node.isMissingNode()) {

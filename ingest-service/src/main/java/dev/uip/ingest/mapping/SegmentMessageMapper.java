@@ -46,12 +46,21 @@ public final class SegmentMessageMapper {
         public static final Options DEFAULT = new Options(Duration.ofDays(30), null);
     }
 
-    /**
-     * @param message one Segment message
-     * @param defaultType the type implied by the endpoint (e.g. TRACK for /v1/track); the body's "type" wins
-     */
+    /** {@link #toRawEvent(JsonNode, String, MessageType, String, String, Instant, Options)} of a parsed message. */
     public static RawUsageEvent toRawEvent(JsonNode message, MessageType defaultType, String workspaceId,
             String writeKeyId, Instant receivedAt, Options options) {
+        return toRawEvent(message, null, defaultType, workspaceId, writeKeyId, receivedAt, options);
+    }
+
+    /**
+     * @param message one Segment message
+     * @param asReceived the message's JSON text exactly as received, when the request body was this one message
+     *        (stored as the payload unless the edge adds to the message), or null to write the payload from
+     *        {@code message}
+     * @param defaultType the type implied by the endpoint (e.g. TRACK for /v1/track); the body's "type" wins
+     */
+    public static RawUsageEvent toRawEvent(JsonNode message, String asReceived, MessageType defaultType,
+            String workspaceId, String writeKeyId, Instant receivedAt, Options options) {
         if (message == null || !message.isObject()) {
             throw new BadMessageException("INVALID_MESSAGE", "a message must be a JSON object");
         }
@@ -80,15 +89,21 @@ public final class SegmentMessageMapper {
         if (timestamp.isBefore(receivedAt.minus(options.backfillHorizon()))) {
             flags.add("BEYOND_BACKFILL_HORIZON");
         }
+        boolean changed = false;
+        if (message instanceof ObjectNode object && object.remove("writeKey") != null) {
+            changed = true; // the key is a credential: it is not stored with the event (the key's id is)
+        }
         if (options.clientIp() != null && message instanceof ObjectNode object) {
             JsonNode context = object.get("context");
             if (context == null || context.isNull()) {
                 object.putObject("context").put("ip", options.clientIp());
+                changed = true;
             } else if (context instanceof ObjectNode contextObject && contextObject.get("ip") == null) {
                 contextObject.put("ip", options.clientIp());
+                changed = true;
             }
         }
-        String payload = message.toString();
+        String payload = asReceived != null && !changed ? asReceived : message.toString();
         if (payload.length() > MAX_EVENT_BYTES / 4
                 && payload.getBytes(StandardCharsets.UTF_8).length > MAX_EVENT_BYTES) {
             throw new PayloadTooLargeException("a message is larger than " + MAX_EVENT_BYTES / 1024 + " KB");

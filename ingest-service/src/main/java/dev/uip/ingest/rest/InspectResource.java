@@ -54,11 +54,11 @@ public class InspectResource {
             default -> null;
         };
         if (topic == null) {
-            return ErrorMappers.error(Response.Status.NOT_FOUND, "UNKNOWN_STREAM",
+            return ErrorResponses.error(Response.Status.NOT_FOUND, "UNKNOWN_STREAM",
                     "stream must be raw, validated or quarantined");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            return ErrorMappers.error(Response.Status.BAD_REQUEST, "INVALID_LIMIT",
+            return ErrorResponses.error(Response.Status.BAD_REQUEST, "INVALID_LIMIT",
                     "limit must be between 1 and " + MAX_LIMIT);
         }
         List<Map<String, Object>> records = new TopicInspector(bootstrapServers, registryUrl).newest(topic, limit)

@@ -1,5 +1,8 @@
 package dev.uip.ingest.service;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,14 +17,17 @@ import dev.uip.schemas.keys.WriteKeyFormat;
 @ApplicationScoped
 public class Authenticator {
 
+    /** How many well-formed keys to remember the hash of: far more than the keys one instance sees at a time. */
+    static final int HASH_CACHE_SIZE = 10_000;
+
     @Inject
     WriteKeyDirectory directory;
 
+    /** Key to SHA-256 for keys seen before, so a request does not hash its key (write keys are not secret to SDKs). */
+    private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
     public Caller authenticate(String writeKey) {
-        if (!WriteKeyFormat.isWellFormed(writeKey)) {
-            throw new UnauthorizedException("the write key is malformed (wrong length, characters or checksum)");
-        }
-        WriteKeyState state = directory.find(WriteKeyFormat.hash(writeKey)).orElse(null);
+        WriteKeyState state = directory.find(hash(writeKey)).orElse(null);
         if (state == null) {
             if (!directory.caughtUp()) {
                 throw new KeysNotLoadedException();
@@ -32,5 +38,19 @@ public class Authenticator {
             throw new UnauthorizedException("the write key " + state.getKeyId() + " was revoked");
         }
         return new Caller(state.getWorkspaceId(), state.getKeyId());
+    }
+
+    private String hash(String writeKey) {
+        String hash = writeKey == null ? null : hashes.get(writeKey);
+        if (hash == null) {
+            if (!WriteKeyFormat.isWellFormed(writeKey)) {
+                throw new UnauthorizedException("the write key is malformed (wrong length, characters or checksum)");
+            }
+            hash = WriteKeyFormat.hash(writeKey);
+            if (hashes.size() < HASH_CACHE_SIZE) {
+                hashes.put(writeKey, hash);
+            }
+        }
+        return hash;
     }
 }

@@ -35,33 +35,35 @@ public class IngestService {
 
     /**
      * @param defaultType the type the endpoint implies, or null for batches (each message names its own)
+     * @param asReceived the JSON text of the request when it was one message (kept as its payload), or null
      * @return the message ids of the stored events, in request order (server-assigned where a message had none);
      *         fails with a {@link java.util.concurrent.TimeoutException} when the broker did not acknowledge in time
      */
     public CompletableFuture<List<String>> ingest(List<? extends JsonNode> messages, MessageType defaultType,
-            Caller caller, String clientIp) {
+            Caller caller, String clientIp, String asReceived) {
         Instant receivedAt = Instant.now();
         SegmentMessageMapper.Options options = new SegmentMessageMapper.Options(config.backfillHorizon(),
                 config.captureIp() ? clientIp : null);
         List<RawUsageEvent> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
-            events.add(map(messages.get(i), defaultType, caller, receivedAt, options, messages.size() > 1
-                    || defaultType == null
-                            ? i
-                            : -1));
+            boolean oneOfMany = messages.size() > 1 || defaultType == null;
+            events.add(map(messages.get(i), oneOfMany ? null : asReceived, defaultType, caller, receivedAt, options,
+                    oneOfMany ? i : -1));
         }
         List<String> ids = events.stream().map(RawUsageEvent::getMessageId).toList();
         return publisher.publish(events).orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(acknowledged -> ids);
     }
 
-    private RawUsageEvent map(JsonNode message, MessageType defaultType, Caller caller, Instant receivedAt,
+    private RawUsageEvent map(JsonNode message, String asReceived, MessageType defaultType, Caller caller,
+            Instant receivedAt,
             SegmentMessageMapper.Options options, int index) {
         try {
             if (defaultType == null && (message.get("type") == null || message.get("type").isNull())) {
                 throw new BadMessageException("MISSING_TYPE", "a batched message needs a 'type'");
             }
-            return SegmentMessageMapper.toRawEvent(message, defaultType == null ? MessageType.TRACK : defaultType,
+            return SegmentMessageMapper.toRawEvent(message, asReceived,
+                    defaultType == null ? MessageType.TRACK : defaultType,
                     caller.workspaceId(), caller.keyId(), receivedAt, options);
         } catch (BadMessageException e) {
             throw index < 0 ? e : new BadMessageException(e.code(), "batch[" + index + "]: " + e.getMessage());

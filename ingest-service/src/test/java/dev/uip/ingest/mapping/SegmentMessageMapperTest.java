@@ -1,6 +1,7 @@
 package dev.uip.ingest.mapping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,5 +106,27 @@ class SegmentMessageMapperTest {
         assertEquals("1", json.readTree(withContext.getPayload()).at("/context/app/version").asText());
         assertEquals("198.51.100.1", json.readTree(ownIp.getPayload()).at("/context/ip").asText());
         assertTrue(json.readTree(notAsked.getPayload()).at("/context/ip").isMissingNode());
+    }
+
+    @Test
+    void keepsTheTextAsReceivedUnlessTheEdgeChangesTheMessage() throws Exception {
+        String text = "{ \"event\": \"A\",  \"userId\": \"u1\" }";
+        RawUsageEvent untouched = SegmentMessageMapper.toRawEvent(json.readTree(text), text, MessageType.TRACK, "ws1",
+                "key1", RECEIVED, SegmentMessageMapper.Options.DEFAULT);
+        assertEquals(text, untouched.getPayload());
+
+        String withIp = "{\"event\":\"A\",\"userId\":\"u1\"}";
+        RawUsageEvent completed = SegmentMessageMapper.toRawEvent(json.readTree(withIp), withIp, MessageType.TRACK,
+                "ws1", "key1", RECEIVED, new SegmentMessageMapper.Options(Duration.ofDays(30), "203.0.113.7"));
+        assertEquals("203.0.113.7", json.readTree(completed.getPayload()).at("/context/ip").asText());
+    }
+
+    @Test
+    void neverStoresTheWriteKeyWithTheEvent() throws Exception {
+        String text = "{\"event\":\"A\",\"userId\":\"u1\",\"writeKey\":\"uipw_secret\"}";
+        RawUsageEvent event = SegmentMessageMapper.toRawEvent(json.readTree(text), text, MessageType.TRACK, "ws1",
+                "key1", RECEIVED, SegmentMessageMapper.Options.DEFAULT);
+        assertFalse(event.getPayload().contains("uipw_secret"), event.getPayload());
+        assertEquals("A", json.readTree(event.getPayload()).get("event").asText());
     }
 }
