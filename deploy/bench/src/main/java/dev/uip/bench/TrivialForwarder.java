@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class TrivialForwarder {
 
+    /** The ingest-service's producer linger (its application.properties), so both batch sends alike. */
+    static final int LINGER_MS = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Buffer OK = Buffer.buffer("{\"success\":true}");
 
@@ -40,7 +42,7 @@ public final class TrivialForwarder {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5),
+                ProducerConfig.LINGER_MS_CONFIG, LINGER_MS),
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
