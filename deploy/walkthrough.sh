@@ -59,8 +59,8 @@ send "unknown-${run_id}" "Report Exportd ${run_id}" '{}'
 echo "3. wait until each landed where it belongs"
 deadline=$((SECONDS + 90))
 while :; do
-  validated=$(curl -s "$ING/v1/inspect/validated?limit=50" || true)
-  quarantined=$(curl -s "$ING/v1/inspect/quarantined?limit=50" || true)
+  validated=$(curl -s -u "$KEY:" "$ING/v1/inspect/validated?limit=50" || true)
+  quarantined=$(curl -s -u "$KEY:" "$ING/v1/inspect/quarantined?limit=50" || true)
   if grep -q "valid-${run_id}" <<<"$validated" && grep -q "invalid-${run_id}" <<<"$quarantined" \
      && grep -q "unknown-${run_id}" <<<"$quarantined"; then
     break

@@ -8,9 +8,12 @@ const ENDPOINTS = {
   ingest: [
     { method: "POST", path: "/v1/track", what: "send a Segment track call ($KEY: a write key, see definition)",
       curl: "curl -u \"$KEY:\" -H 'Content-Type: application/json' -d '{\"event\":\"Invoice Sent\",\"userId\":\"user-1\",\"properties\":{\"amount\":99.5}}' {base}/v1/track" },
-    { method: "GET", path: "/v1/inspect/raw?limit=20", what: "newest raw events" },
-    { method: "GET", path: "/v1/inspect/validated?limit=20", what: "newest validated events" },
-    { method: "GET", path: "/v1/inspect/quarantined?limit=20", what: "newest quarantined events" },
+    { method: "GET", path: "/v1/inspect/raw?limit=20", what: "newest raw events of the key's workspace",
+      curl: "curl -u \"$KEY:\" '{base}/v1/inspect/raw?limit=20'" },
+    { method: "GET", path: "/v1/inspect/validated?limit=20", what: "newest validated events of the key's workspace",
+      curl: "curl -u \"$KEY:\" '{base}/v1/inspect/validated?limit=20'" },
+    { method: "GET", path: "/v1/inspect/quarantined?limit=20", what: "newest quarantined events of the key's workspace",
+      curl: "curl -u \"$KEY:\" '{base}/v1/inspect/quarantined?limit=20'" },
   ],
   definition: [
     { method: "GET", path: "/v1/definitions?page=0&size=50", what: "event definitions of a workspace: {items, page, size, total}" },

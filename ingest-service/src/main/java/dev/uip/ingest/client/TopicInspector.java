@@ -13,12 +13,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 
-/** Reads the newest records of a topic with a throw-away consumer, for people checking where events landed. */
+/**
+ * Reads the newest records of one workspace from a topic with a throw-away consumer, for people checking where their
+ * events landed. Records are keyed {@code <workspace>/...}; only the workspace's own records are decoded.
+ */
 public class TopicInspector {
+
+    /** How far back each partition is searched for the workspace's records. */
+    public static final int SCAN_PER_PARTITION = 5_000;
 
     /** One record as read. */
     public record Found(String key, int partition, long offset, Instant time, Object value) {
@@ -32,43 +39,60 @@ public class TopicInspector {
         this.registryUrl = registryUrl;
     }
 
-    /** The newest {@code limit} records of {@code topic}, newest first. Blocks for at most a few seconds. */
-    public List<Found> newest(String topic, int limit) {
+    /**
+     * The newest {@code limit} records of {@code workspace} among the newest {@link #SCAN_PER_PARTITION} records of
+     * each partition of {@code topic}, newest first. Blocks for at most a few seconds.
+     */
+    public List<Found> newest(String topic, String workspace, int limit) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "uip-inspect-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put("apicurio.registry.url", registryUrl);
-        // Generic records: the inspector only renders them as JSON and needs no generated classes.
-        config.put("apicurio.registry.use-specific-avro-reader", false);
-        List<Found> found = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
+        String prefix = workspace + "/";
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(5));
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, Duration.ofSeconds(5));
-            long wanted = 0;
             for (TopicPartition partition : partitions) {
-                long start = Math.max(begins.get(partition), ends.get(partition) - limit);
-                consumer.seek(partition, start);
-                wanted += ends.get(partition) - start;
+                consumer.seek(partition, Math.max(begins.get(partition), ends.get(partition) - SCAN_PER_PARTITION));
             }
             Instant deadline = Instant.now().plusSeconds(5);
-            while (found.size() < wanted && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    found.add(new Found(record.key(), record.partition(), record.offset(),
-                            Instant.ofEpochMilli(record.timestamp()), record.value()));
-                }
-                if (partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
-                    break;
+            while (Instant.now().isBefore(deadline)
+                    && !partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && record.key().startsWith(prefix) && record.value() != null) {
+                        mine.add(record);
+                    }
                 }
             }
         }
-        found.sort(Comparator.comparing(Found::time).reversed());
-        return found.size() > limit ? found.subList(0, limit) : found;
+        mine.sort(Comparator.comparingLong((ConsumerRecord<String, byte[]> r) -> r.timestamp()).reversed());
+        List<ConsumerRecord<String, byte[]>> newest = mine.size() > limit ? mine.subList(0, limit) : mine;
+        return decode(topic, newest);
+    }
+
+    private List<Found> decode(String topic, List<ConsumerRecord<String, byte[]>> records) {
+        try (AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>()) {
+            // Generic records: the inspector only renders them as JSON and needs no generated classes.
+            values.configure(Map.of("apicurio.registry.url", registryUrl,
+                    "apicurio.registry.use-specific-avro-reader", false), false);
+            List<Found> found = new ArrayList<>(records.size());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                Object value;
+                try {
+                    value = values.deserialize(topic, record.headers(), record.value());
+                } catch (RuntimeException e) {
+                    value = "undecodable record: " + e.getMessage();
+                }
+                found.add(new Found(record.key(), record.partition(), record.offset(),
+                        Instant.ofEpochMilli(record.timestamp()), value));
+            }
+            return found;
+        }
     }
 }

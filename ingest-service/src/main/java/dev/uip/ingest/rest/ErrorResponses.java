@@ -13,4 +13,14 @@ final class ErrorResponses {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message))
                 .build();
     }
+
+    /** The answer to a refused request, with its Retry-After when it has one. */
+    static Response refusal(ClientErrors.Answer refusal) {
+        Response.ResponseBuilder answer = Response.status(refusal.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(refusal.code(), refusal.message()));
+        if (refusal.retryAfterSeconds() > 0) {
+            answer.header("Retry-After", refusal.retryAfterSeconds());
+        }
+        return answer.build();
+    }
 }

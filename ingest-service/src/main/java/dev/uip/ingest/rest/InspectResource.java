@@ -6,10 +6,12 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,8 +25,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.uip.ingest.client.TopicInspector;
 import dev.uip.ingest.config.StreamsSettings;
+import dev.uip.ingest.domain.Caller;
+import dev.uip.ingest.service.Authenticator;
 
-/** Shows the newest records of the raw, validated and quarantined topics, so a developer sees where events went. */
+/**
+ * Shows a workspace's newest records of the raw, validated and quarantined topics, so a developer sees where events
+ * went. The write key (as for sending) names the workspace: nobody sees another workspace's events.
+ */
 @Path("/v1/inspect")
 public class InspectResource {
 
@@ -36,6 +43,9 @@ public class InspectResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Authenticator authenticator;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -46,7 +56,15 @@ public class InspectResource {
     @Path("/{stream}")
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    public Response newest(@PathParam("stream") String stream, @QueryParam("limit") @DefaultValue("20") int limit) {
+    public Response newest(@PathParam("stream") String stream, @QueryParam("limit") @DefaultValue("20") int limit,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("X-Write-Key") String writeKeyHeader) {
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(WriteKeys.extract(authorization, writeKeyHeader, null));
+        } catch (RuntimeException e) {
+            return ErrorResponses.refusal(ClientErrors.of(e).orElseThrow(() -> e));
+        }
         String topic = switch (stream) {
             case "raw" -> topics.rawTopic();
             case "validated" -> topics.validatedTopic();
@@ -61,7 +79,8 @@ public class InspectResource {
             return ErrorResponses.error(Response.Status.BAD_REQUEST, "INVALID_LIMIT",
                     "limit must be between 1 and " + MAX_LIMIT);
         }
-        List<Map<String, Object>> records = new TopicInspector(bootstrapServers, registryUrl).newest(topic, limit)
+        List<Map<String, Object>> records = new TopicInspector(bootstrapServers, registryUrl)
+                .newest(topic, caller.workspaceId(), limit)
                 .stream()
                 .map(found -> Map.<String, Object>of("topic", topic, "key", String.valueOf(found.key()),
                         "partition", found.partition(), "offset", found.offset(), "time", found.time().toString(),

@@ -158,7 +158,8 @@ class TrackEndToEndTest {
     }
 
     JsonPath inspect(String stream) {
-        return given().queryParam("limit", 200).get("/v1/inspect/" + stream).then().statusCode(200).extract()
+        return given().auth().preemptive().basic(key, "").queryParam("limit", 200).get("/v1/inspect/" + stream).then()
+                .statusCode(200).extract()
                 .jsonPath();
     }
 
