@@ -106,6 +106,8 @@ class BrokerOutageTest {
             cluster.stopBroker(brokers.get(2));
             load.phase("all-down");
             awaitAnswers(load, "all-down", 503, 30);
+            await("readiness goes down while no broker can be reached").atMost(PHASE_LIMIT)
+                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
 
             load.phase("restarted");
             restartedAt = System.nanoTime();
