@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
@@ -56,6 +59,8 @@ public class EventValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Writers per property schema: the catalog hands out the same few schemas again and again. */
+    private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
     private final SchemaCatalog schemas;
     private final DefinitionCatalog definitions;
     private final Clock clock;
@@ -148,23 +153,15 @@ public class EventValidator {
      */
     private Outcome accept(RawUsageEvent raw, JsonNode message, SchemaRef ref, GenericRecord props,
             List<String> flags, List<Violation> violations) {
-        ValidatedUsageEvent event = validated(raw, message, ref, props);
-        if (!flags.isEmpty() || !raw.getFlags().isEmpty()) {
-            List<String> all = new ArrayList<>(raw.getFlags());
-            all.addAll(flags);
-            event.setFlags(all);
+        List<String> allFlags = raw.getFlags();
+        if (!flags.isEmpty()) {
+            allFlags = new ArrayList<>(raw.getFlags());
+            allFlags.addAll(flags);
         }
-        event.setViolations(violations);
         JsonNode properties = message.get("properties");
-        if (props == null && properties != null && !properties.isNull()) {
-            event.setPropertiesJson(properties.toString());
-        }
-        return new Outcome(event, null);
-    }
-
-    private ValidatedUsageEvent validated(RawUsageEvent raw, JsonNode message, SchemaRef ref, GenericRecord props) {
         JsonNode context = message.get("context");
-        return ValidatedUsageEvent.newBuilder()
+        // Every field is set, so building copies no schema defaults.
+        ValidatedUsageEvent event = ValidatedUsageEvent.newBuilder()
                 .setWorkspaceId(raw.getWorkspaceId())
                 .setMessageId(raw.getMessageId())
                 .setType(raw.getType())
@@ -176,7 +173,13 @@ public class EventValidator {
                 .setSchemaRef(ref)
                 .setProperties(props == null ? null : encode(props))
                 .setContext(context == null || context.isNull() ? null : context.toString())
+                .setFlags(allFlags)
+                .setViolations(violations)
+                .setPropertiesJson(props == null && properties != null && !properties.isNull()
+                        ? properties.toString()
+                        : null)
                 .build();
+        return new Outcome(event, null);
     }
 
     private Outcome quarantine(RawUsageEvent raw, QuarantineReason reason, SchemaRef ref, List<Violation> violations) {
@@ -189,11 +192,11 @@ public class EventValidator {
                 .build());
     }
 
-    static ByteBuffer encode(GenericRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private ByteBuffer encode(GenericRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
         try {
-            new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+            writers.computeIfAbsent(record.getSchema(), GenericDatumWriter::new).write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
