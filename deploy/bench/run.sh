@@ -3,11 +3,13 @@
 #   - ingest-service: single-event POSTs and 100-event batches (closed loop), then p50/p99 at half the single-event load;
 #   - a trivial HTTP-to-Kafka forwarder on the same broker (deploy/bench TrivialForwarder): the same three runs;
 # and prints the figures and the ratios. Everything runs on this machine: load generator, services and broker.
-# Settings: BENCH_DURATION (seconds per run, default 20), BENCH_CONCURRENCY (default 64), BENCH_BATCH_CONCURRENCY (8).
+# Settings: BENCH_DURATION (seconds per run, default 20), BENCH_CONCURRENCY (default 64), BENCH_BATCH_CONCURRENCY (8),
+# BENCH_WARMUP (seconds of unmeasured load per service before the runs, default 20: the JIT compiles the hot paths).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 DURATION=${BENCH_DURATION:-20}
+WARMUP=${BENCH_WARMUP:-20}
 CONCURRENCY=${BENCH_CONCURRENCY:-64}
 BATCH_CONCURRENCY=${BENCH_BATCH_CONCURRENCY:-8}
 FORWARDER_PORT=${BENCH_FORWARDER_PORT:-8099}
@@ -59,6 +61,20 @@ drain() { # label
     | tee -a "$results"
 }
 field() { grep "^RESULT label=$1 " "$results" | sed -nE "s/.* $2=([^ ]+).*/\1/p"; }
+
+# Unmeasured load first, so that the runs measure compiled code rather than the JIT at work (a freshly started
+# ingest-service answers a third fewer requests in its first half minute).
+warm() { # url batch concurrency seconds
+  java -Xmx768m -cp "$CP" dev.uip.bench.LoadGenerator --label warm-up --url "$1" --batch "$2" --concurrency "$3" \
+    --duration "$4" --warmup 0 --key "$KEY" > /dev/null
+}
+if [ "$WARMUP" -gt 0 ]; then
+  echo "bench: warming up ingest and forwarder, $WARMUP s each (not measured)"
+  warm http://localhost:8088/v1/track 1 "$CONCURRENCY" $((WARMUP * 2 / 3))
+  warm http://localhost:8088/v1/batch 100 "$BATCH_CONCURRENCY" $((WARMUP - WARMUP * 2 / 3))
+  warm "http://localhost:$FORWARDER_PORT/v1/track" 1 "$CONCURRENCY" $((WARMUP * 2 / 3))
+  warm "http://localhost:$FORWARDER_PORT/v1/batch" 100 "$BATCH_CONCURRENCY" $((WARMUP - WARMUP * 2 / 3))
+fi
 
 echo "bench: $DURATION s per run; ingest and forwarder alternate so both see the same machine state"
 drain before-runs
