@@ -89,31 +89,35 @@ class BrokerOutageTest {
 
         List<Outcome> outcomes;
         long restartedAt;
-        try (TrackLoad load = TrackLoad.start(track, key, runId, REQUESTS_PER_SECOND, MAX_REQUESTS, "all-up")) {
-            awaitAnswers(load, "all-up", 200, 100);
+        try {
+            try (TrackLoad load = TrackLoad.start(track, key, runId, REQUESTS_PER_SECOND, MAX_REQUESTS, "all-up")) {
+                awaitAnswers(load, "all-up", 200, 100);
 
-            // Two replicas remain, enough for min.insync.replicas: leadership fails over and writes go on.
-            load.phase("one-down");
-            cluster.stopBroker(brokers.get(0));
-            awaitAnswers(load, "one-down", 200, 100);
+                // Two replicas remain, enough for min.insync.replicas: leadership fails over and writes go on.
+                load.phase("one-down");
+                cluster.stopBroker(brokers.get(0));
+                awaitAnswers(load, "one-down", 200, 100);
 
-            // One replica left, below min.insync.replicas: from now on no write can be acknowledged.
-            cluster.stopBroker(brokers.get(1));
-            load.phase("two-down");
-            awaitAnswers(load, "two-down", 503, 30);
+                // One replica left, below min.insync.replicas: from now on no write can be acknowledged.
+                cluster.stopBroker(brokers.get(1));
+                load.phase("two-down");
+                awaitAnswers(load, "two-down", 503, 30);
 
-            // No broker at all.
-            cluster.stopBroker(brokers.get(2));
-            load.phase("all-down");
-            awaitAnswers(load, "all-down", 503, 30);
-            await("readiness goes down while no broker can be reached").atMost(PHASE_LIMIT)
-                    .until(() -> given().get("/q/health/ready").statusCode() == 503);
+                // No broker at all.
+                cluster.stopBroker(brokers.get(2));
+                load.phase("all-down");
+                awaitAnswers(load, "all-down", 503, 30);
+                await("readiness goes down while no broker can be reached").atMost(PHASE_LIMIT)
+                        .until(() -> given().get("/q/health/ready").statusCode() == 503);
 
-            load.phase("restarted");
-            restartedAt = System.nanoTime();
-            brokers.parallelStream().forEach(cluster::startBroker);
-            awaitAnswers(load, "restarted", 200, 100);
-            outcomes = load.stop();
+                load.phase("restarted");
+                restartedAt = System.nanoTime();
+                brokers.parallelStream().forEach(cluster::startBroker);
+                awaitAnswers(load, "restarted", 200, 100);
+                outcomes = load.stop();
+            }
+        } finally {
+            cluster.startStoppedBrokers();
         }
         await("the service is ready again without a restart").atMost(PHASE_LIMIT)
                 .until(() -> given().get("/q/health/ready").statusCode() == 200);

@@ -1,6 +1,8 @@
 package dev.uip.ingest.durability;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -51,6 +53,7 @@ public final class ReplicatedCluster implements AutoCloseable {
     /** A controlled shutdown: leadership moves away and the broker leaves every ISR. */
     public void stopBroker(int id) {
         var broker = kit.brokers().get(id);
+        stopped.add(id);
         broker.shutdown();
         broker.awaitShutdown();
     }
@@ -58,7 +61,18 @@ public final class ReplicatedCluster implements AutoCloseable {
     /** Starts a stopped broker again on the same port and log directory. */
     public void startBroker(int id) {
         kit.brokers().get(id).startup();
+        stopped.remove(id);
     }
+
+    /**
+     * Starts every broker still stopped. A test that failed half-way calls this so that the service under test does
+     * not stop against a dead cluster: Kafka Streams' close() has no time limit and would wait for the brokers.
+     */
+    public void startStoppedBrokers() {
+        List.copyOf(stopped).forEach(this::startBroker);
+    }
+
+    private final Set<Integer> stopped = ConcurrentHashMap.newKeySet();
 
     @Override
     public void close() throws Exception {
