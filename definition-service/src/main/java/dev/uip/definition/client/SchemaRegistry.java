@@ -64,22 +64,18 @@ public class SchemaRegistry {
         });
     }
 
+    /**
+     * Creates the artifact or its next version. Idempotent for the newest content: a schema identical (canonically)
+     * to the artifact's newest version returns that version, so a retry after a failed database commit reuses the
+     * version registered the first time instead of adding another.
+     */
     private Uni<Coordinates> createVersion(String groupId, String artifactId, String schema) {
-        String artifact = artifactPath(groupId, artifactId);
-        return send(HttpRequest.newBuilder(URI.create(artifact + "/versions"))
+        return send(HttpRequest.newBuilder(URI.create(groupPath(groupId)
+                + "/artifacts?ifExists=RETURN_OR_UPDATE&canonical=true"))
                 .header("Content-Type", "application/json")
+                .header("X-Registry-ArtifactId", artifactId)
+                .header("X-Registry-ArtifactType", "AVRO")
                 .POST(HttpRequest.BodyPublishers.ofString(schema)))
-                .chain(response -> {
-                    if (response.statusCode() != 404) {
-                        return Uni.createFrom().item(response);
-                    }
-                    // First version: create the artifact itself.
-                    return send(HttpRequest.newBuilder(URI.create(groupPath(groupId) + "/artifacts"))
-                            .header("Content-Type", "application/json")
-                            .header("X-Registry-ArtifactId", artifactId)
-                            .header("X-Registry-ArtifactType", "AVRO")
-                            .POST(HttpRequest.BodyPublishers.ofString(schema)));
-                })
                 .map(response -> {
                     JsonNode body = body(response);
                     if (response.statusCode() == 409) {
