@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -89,6 +90,17 @@ public class SegmentRoutes {
                 .handler(BodyHandler.create(false).setBodyLimit(RequestBodyReader.MAX_REQUEST_BYTES))
                 .handler(this::receive)
                 .failureHandler(this::failed);
+        // Any other method on a Segment call: say how to call it rather than "not found".
+        router.route("/v1/:call").handler(context -> {
+            String call = context.pathParam("call");
+            if (context.request().method() != HttpMethod.POST
+                    && (SINGLE.containsKey(call) || BATCH.contains(call))) {
+                context.response().putHeader("Allow", "POST");
+                answer(context, 405, "METHOD_NOT_ALLOWED", "Segment calls are sent with POST /v1/" + call, 0);
+            } else {
+                context.next();
+            }
+        });
     }
 
     void receive(RoutingContext context) {

@@ -66,4 +66,11 @@ class BrowserEdgeTest {
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"TOO_LARGE\""), response.body());
     }
+
+    @Test
+    void anotherMethodOnASegmentCallIsTold405() {
+        given().get("/v1/track").then().statusCode(405).header("Allow", equalTo("POST"))
+                .body("code", equalTo("METHOD_NOT_ALLOWED"));
+        given().put("/v1/batch").then().statusCode(405);
+    }
 }
