@@ -12,18 +12,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
+import dev.uip.definition.DefinitionStack;
 import dev.uip.definition.domain.IncompatibleChangeException;
-import dev.uip.stack.RealStackResource;
 
 /** Registration against the real registry: idempotent for the newest content, refused when incompatible. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class SchemaRegistryTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

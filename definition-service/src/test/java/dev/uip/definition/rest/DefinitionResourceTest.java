@@ -20,20 +20,16 @@ import org.junit.jupiter.api.Test;
 import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.uip.definition.DefinitionStack;
 import dev.uip.stack.RealStack;
-import dev.uip.stack.RealStackResource;
 import dev.uip.stack.Topics;
 
 /** Definitions against real PostgreSQL, the real registry and the real broker. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class DefinitionResourceTest {
 
     static final String BODY = """

@@ -22,19 +22,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import dev.uip.stack.RealStackResource;
+import dev.uip.definition.DefinitionStack;
 
 /** Draft definitions from sample events over HTTP; same test resource as DefinitionResourceTest, so one app. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class InferenceResourceTest {
 
     @Test

@@ -19,20 +19,16 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.uip.definition.DefinitionStack;
 import dev.uip.definition.messaging.OutboxRelay;
-import dev.uip.stack.RealStackResource;
 import dev.uip.stack.Topics;
 
 /** The transactional outbox: a change committed while nothing publishes is published, as written, on recovery. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class OutboxRelayTest {
 
     @Inject

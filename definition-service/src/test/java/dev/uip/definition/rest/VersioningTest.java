@@ -21,20 +21,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.DefinitionStack;
 import dev.uip.stack.RealStack;
-import dev.uip.stack.RealStackResource;
 
 /** Versions, compatibility refusal, breaking publication, drafts, archive and restore on the real registry. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class VersioningTest {
 
     static final String WS = "versioning";

@@ -17,19 +17,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-import dev.uip.stack.RealStackResource;
+import dev.uip.definition.DefinitionStack;
 import dev.uip.stack.Topics;
 
 /** Workspaces and management credentials: the workspace comes from the credential; others' data is a 404. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class WorkspaceResourceTest {
 
     @Test

@@ -18,21 +18,17 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import dev.uip.definition.DefinitionStack;
 import dev.uip.schemas.keys.WriteKeyFormat;
-import dev.uip.stack.RealStackResource;
 import dev.uip.stack.Topics;
 
 /** Write keys against real PostgreSQL and the real broker: shown once, stored and published only as a hash. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = {
-        @ResourceArg(name = "database", value = "uip_definition"),
-        @ResourceArg(name = "app-user", value = "uip_app"),
-        @ResourceArg(name = "app-password", value = "uip_app_dev")})
+@QuarkusTestResource(DefinitionStack.class)
 class WriteKeyResourceTest {
 
     static final String WS = "keys-test";
