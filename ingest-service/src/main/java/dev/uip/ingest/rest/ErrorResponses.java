@@ -10,8 +10,7 @@ final class ErrorResponses {
     }
 
     static Response error(Response.Status status, String code, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message))
-                .build();
+        return refusal(new ClientErrors.Answer(status.getStatusCode(), code, message, 0, null));
     }
 
     /** The answer to a refused request, with its Retry-After when it has one. */

@@ -17,22 +17,28 @@ import dev.uip.schemas.keys.WriteKeyFormat;
 @ApplicationScoped
 public class Authenticator {
 
-    /** How many well-formed keys to remember the hash of: far more than the keys one instance sees at a time. */
+    /** How many issued keys to remember the hash of: far more than the keys one instance sees at a time. */
     static final int HASH_CACHE_SIZE = 10_000;
 
     @Inject
     WriteKeyDirectory directory;
 
-    /** Key to SHA-256 for keys seen before, so a request does not hash its key (write keys are not secret to SDKs). */
+    /** Key to SHA-256 for issued keys seen before, so a request does not hash its key (SDKs hold write keys openly). */
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
     public Caller authenticate(String writeKey) {
-        WriteKeyState state = directory.find(hash(writeKey)).orElse(null);
+        String cached = writeKey == null ? null : hashes.get(writeKey);
+        String hash = cached != null ? cached : hashOfWellFormed(writeKey);
+        WriteKeyState state = directory.find(hash).orElse(null);
         if (state == null) {
             if (!directory.caughtUp()) {
                 throw new KeysNotLoadedException();
             }
             throw new UnauthorizedException("unknown write key");
+        }
+        // Only issued keys are remembered, so made-up keys cannot crowd out real ones.
+        if (cached == null && hashes.size() < HASH_CACHE_SIZE) {
+            hashes.put(writeKey, hash);
         }
         if (state.getRevoked()) {
             throw new UnauthorizedException("the write key " + state.getKeyId() + " was revoked");
@@ -40,17 +46,10 @@ public class Authenticator {
         return new Caller(state.getWorkspaceId(), state.getKeyId());
     }
 
-    private String hash(String writeKey) {
-        String hash = writeKey == null ? null : hashes.get(writeKey);
-        if (hash == null) {
-            if (!WriteKeyFormat.isWellFormed(writeKey)) {
-                throw new UnauthorizedException("the write key is malformed (wrong length, characters or checksum)");
-            }
-            hash = WriteKeyFormat.hash(writeKey);
-            if (hashes.size() < HASH_CACHE_SIZE) {
-                hashes.put(writeKey, hash);
-            }
+    private static String hashOfWellFormed(String writeKey) {
+        if (!WriteKeyFormat.isWellFormed(writeKey)) {
+            throw new UnauthorizedException("the write key is malformed (wrong length, characters or checksum)");
         }
-        return hash;
+        return WriteKeyFormat.hash(writeKey);
     }
 }
