@@ -14,6 +14,8 @@ public final class Topics {
     public static final String WRITE_KEYS = "write-keys";
     public static final String EVENT_DEFINITIONS = "event-definitions";
     public static final String WORKSPACES = "workspaces";
+    /** Records a topology could not process, parked with the reason and their original bytes (headers). */
+    public static final String DEAD_LETTERS = "dead-letters";
 
     private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
     private static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
@@ -35,6 +37,9 @@ public final class Topics {
                         "unclean.leader.election.enable", "false")),
                 // Quarantined events wait for a fix and a replay: keep them longer than the rest.
                 new Spec(QUARANTINED, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                // What a topology could not process, kept as long as quarantined events so that it can be replayed.
+                new Spec(DEAD_LETTERS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),
                 new Spec(ALERTS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr)),
                 // The change log is the audit trail's source: never expire it.
