@@ -90,6 +90,20 @@ class EventCountTopologyTest {
     }
 
     @Test
+    void anEventDatedAheadCountsWhenItWasReceivedAndMakesNoOtherEventLate() {
+        Instant received = T0.plusSeconds(10);
+        input.pipeInput("ws1", event("ws1", "Invoice Sent", Instant.parse("9999-12-31T23:59:59Z"))
+                .setReceivedAt(received).build(), received);
+        input.pipeInput("ws1", event("ws1", "Invoice Sent", T0.plusSeconds(3000)).setReceivedAt(received).build(),
+                received);
+        // Another workspace's on-time event in the same partition is still inside its window's grace.
+        send("ws2", "Invoice Sent", T0.plusSeconds(20));
+
+        assertEquals(Map.of(T0, 2L), windows("ws1", "Invoice Sent"));
+        assertEquals(Map.of(T0, 1L), windows("ws2", "Invoice Sent"));
+    }
+
+    @Test
     void keepsWorkspacesAndEventsApartAndSkipsCallsOtherThanTrack() {
         send("ws1", "Invoice Sent", T0.plusSeconds(1));
         send("ws2", "Invoice Sent", T0.plusSeconds(2));
