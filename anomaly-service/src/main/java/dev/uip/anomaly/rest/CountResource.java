@@ -33,7 +33,8 @@ public class CountResource {
     @Path("/{workspace}/{event}")
     public List<WindowCount> counts(@PathParam("workspace") String workspace, @PathParam("event") String event,
             @QueryParam("minutes") String minutes) {
-        return counts.lastMinutes(workspace, event, parseMinutes(minutes, settings.retention()));
+        return counts.lastMinutes(QueryNames.workspace(workspace), QueryNames.event(event),
+                parseMinutes(minutes, settings.retention()));
     }
 
     /** A span in minutes from 1 to the retention; 60 (or the retention, if shorter) when absent. */

@@ -29,6 +29,7 @@ public class KeyEventResource {
     @Path("/{workspace}")
     public List<KeyEventTrend> keyEvents(@PathParam("workspace") String workspace,
             @QueryParam("minutes") String minutes) {
-        return counts.keyEvents(workspace, CountResource.parseMinutes(minutes, settings.retention()));
+        return counts.keyEvents(QueryNames.workspace(workspace),
+                CountResource.parseMinutes(minutes, settings.retention()));
     }
 }

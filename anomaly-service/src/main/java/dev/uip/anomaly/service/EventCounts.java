@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import dev.uip.anomaly.config.CountSettings;
 import dev.uip.anomaly.domain.KeyEventTrend;
@@ -36,6 +37,8 @@ import dev.uip.schemas.serde.SpecificAvroDeserializer;
  */
 @ApplicationScoped
 public class EventCounts {
+
+    private static final Logger LOG = Logger.getLogger(EventCounts.class);
 
     private final KafkaStreams streams;
     private final SpecificAvroDeserializer<EventDefinitionState> definitionReader;
@@ -79,9 +82,7 @@ public class EventCounts {
         try (KeyValueIterator<String, byte[]> all = definitions().prefixScan(workspaceId + "/",
                 new StringSerializer())) {
             all.forEachRemaining(entry -> {
-                EventDefinitionState definition = entry.value == null
-                        ? null
-                        : definitionReader.deserialize(definitionsTopic, entry.value);
+                EventDefinitionState definition = decode(entry.key, entry.value);
                 if (definition != null && definition.getKeyEvent()
                         && definition.getStatus() == DefinitionStatus.ACTIVE) {
                     keyEvents.add(definition);
@@ -94,6 +95,22 @@ public class EventCounts {
                 .thenComparing(EventDefinitionState::getName));
         return keyEvents.stream().map(d -> KeyEventTrend.of(d, lastMinutes(workspaceId, d.getName(), minutes)))
                 .toList();
+    }
+
+    /**
+     * One definition of the global store, or null when it cannot be read: the store keeps the topic's bytes as they
+     * are, so one unreadable record must cost its own entry only, not the workspace's whole answer.
+     */
+    private EventDefinitionState decode(String key, byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return definitionReader.deserialize(definitionsTopic, value);
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipping the unreadable definition record %s: %s", key, e.toString());
+            return null;
+        }
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> definitions() {
