@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -23,8 +25,11 @@ import dev.uip.schemas.serde.SpecificAvroDeserializer;
 
 /**
  * The latest value per key of a compacted topic, held in memory and followed continuously by one background thread
- * (every instance reads the whole topic; no consumer group offsets). A tombstone removes the key. If reading fails,
- * it starts over after a second, keeping what it had.
+ * (every instance reads the whole topic; no consumer group offsets). A tombstone removes the key. A record it cannot
+ * decode is skipped, counted and logged: these compacted state topics are written only by definition-service's outbox
+ * relay, so such a record is a bug or a foreign writer, and holding back every later change (or reading the topic
+ * again from its start, forever) would be worse than missing it. If reading fails otherwise, it starts over after a
+ * second, keeping what it had.
  */
 public final class CompactedTopicView<V extends SpecificRecord> {
 
@@ -38,6 +43,7 @@ public final class CompactedTopicView<V extends SpecificRecord> {
     private volatile boolean caughtUp;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, V> consumer;
+    private final AtomicLong skipped = new AtomicLong();
 
     public CompactedTopicView(String topic, Class<V> type, String bootstrapServers, String registryUrl) {
         this.topic = topic;
@@ -67,6 +73,11 @@ public final class CompactedTopicView<V extends SpecificRecord> {
         return byKey.size();
     }
 
+    /** Records skipped because they could not be decoded. */
+    public long skipped() {
+        return skipped.get();
+    }
+
     public void stop() {
         running = false;
         KafkaConsumer<String, V> current = consumer;
@@ -90,7 +101,7 @@ public final class CompactedTopicView<V extends SpecificRecord> {
                 kafka.seekToBeginning(partitions);
                 Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
                 while (running) {
-                    for (ConsumerRecord<String, V> record : kafka.poll(Duration.ofMillis(250))) {
+                    for (ConsumerRecord<String, V> record : poll(kafka)) {
                         if (record.value() == null) {
                             byKey.remove(record.key());
                         } else {
@@ -110,6 +121,19 @@ public final class CompactedTopicView<V extends SpecificRecord> {
                     pause();
                 }
             }
+        }
+    }
+
+    /** The next records; an undecodable one is stepped over (the records before it come with the next poll). */
+    private Iterable<ConsumerRecord<String, V>> poll(KafkaConsumer<String, V> kafka) {
+        try {
+            return kafka.poll(Duration.ofMillis(250));
+        } catch (RecordDeserializationException e) {
+            skipped.incrementAndGet();
+            LOG.errorf("Skipped record %s@%d of %s that cannot be decoded (%d skipped so far): %s",
+                    e.topicPartition(), e.offset(), topic, skipped.get(), String.valueOf(e.getCause()));
+            kafka.seek(e.topicPartition(), e.offset() + 1);
+            return List.of();
         }
     }
 

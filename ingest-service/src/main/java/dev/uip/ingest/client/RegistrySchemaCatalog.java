@@ -1,11 +1,8 @@
 package dev.uip.ingest.client;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.apache.avro.Schema;
@@ -14,6 +11,10 @@ import io.apicurio.registry.resolver.client.RegistryClientFacade;
 import io.apicurio.registry.resolver.client.RegistryClientFacadeFactory;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.microsoft.kiota.ApiException;
 
 import dev.uip.ingest.domain.RegisteredSchema;
@@ -22,59 +23,67 @@ import dev.uip.ingest.domain.SchemaCatalog;
 import dev.uip.schemas.SchemaRef;
 
 /**
- * Looks up event schemas in Apicurio Registry (group = workspace, artifact = event name) and caches each answer,
- * found or not, for a short time so the topology does not ask the registry for every record.
+ * Looks up event schemas in Apicurio Registry (group = workspace, artifact = event name) and keeps each answer in a
+ * bounded cache: a found latest version for {@code foundTtl}, an unknown artifact or version for {@code missTtl} (so
+ * a stream of made-up event names costs one registry call per name and period, not one per event), an exact version
+ * (which never changes) until evicted.
  */
 public class RegistrySchemaCatalog implements SchemaCatalog {
 
-    private record Entry(Optional<RegisteredSchema> schema, Instant expires) {
+    /** How long answers are trusted, and how many of each kind are kept. */
+    public record CacheSettings(Duration foundTtl, Duration missTtl, long maxEntries) {
     }
+
+    /** A version never changes; keep it until the bound evicts it (refreshed daily all the same). */
+    private static final Duration VERSION_TTL = Duration.ofDays(1);
 
     private final RegistryClientFacade registry;
     private final LatestVersionLookup latest;
-    private final Duration ttl;
-    private final Clock clock;
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
-    private static final int MAX_VERSIONS = 50_000;
-    private final Map<Long, RegisteredSchema> versions = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<RegisteredSchema>> latestByName;
+    private final Cache<Long, Optional<RegisteredSchema>> versions;
 
-    public RegistrySchemaCatalog(String registryUrl, Duration ttl) {
+    public RegistrySchemaCatalog(String registryUrl, CacheSettings settings) {
         this(RegistryClientFacadeFactory.create(new SchemaResolverConfig(Map.of(SchemaResolverConfig.REGISTRY_URL,
-                registryUrl))), registryUrl, ttl, Clock.systemUTC());
+                registryUrl))), registryUrl, settings, Ticker.systemTicker());
     }
 
-    RegistrySchemaCatalog(RegistryClientFacade registry, String registryUrl, Duration ttl, Clock clock) {
+    RegistrySchemaCatalog(RegistryClientFacade registry, String registryUrl, CacheSettings settings, Ticker ticker) {
+        this(registry, new LatestVersionLookup(registry, registryUrl), settings, ticker);
+    }
+
+    RegistrySchemaCatalog(RegistryClientFacade registry, LatestVersionLookup latest, CacheSettings settings,
+            Ticker ticker) {
         this.registry = registry;
-        this.latest = new LatestVersionLookup(registry, registryUrl);
-        this.ttl = ttl;
-        this.clock = clock;
+        this.latest = latest;
+        this.latestByName = cache(settings, settings.foundTtl(), ticker);
+        this.versions = cache(settings, VERSION_TTL, ticker);
+    }
+
+    private static <K> Cache<K, Optional<RegisteredSchema>> cache(CacheSettings settings, Duration foundTtl,
+            Ticker ticker) {
+        return Caffeine.newBuilder().maximumSize(settings.maxEntries()).ticker(ticker)
+                // Evict on the caller's thread: the bound holds at once, with no background task.
+                .executor(Runnable::run)
+                .expireAfter(Expiry.<K, Optional<RegisteredSchema>>writing(
+                        (key, answer) -> answer.isPresent() ? foundTtl : settings.missTtl()))
+                .build();
     }
 
     @Override
     public Optional<RegisteredSchema> latest(String workspaceId, String eventName) {
-        String key = workspaceId + '\u0000' + eventName;
-        Instant now = clock.instant();
-        Entry cached = cache.get(key);
-        if (cached != null && cached.expires().isAfter(now)) {
-            return cached.schema();
-        }
-        Optional<RegisteredSchema> found = fetch(workspaceId, eventName);
-        cache.put(key, new Entry(found, now.plus(ttl)));
-        return found;
+        return latestByName.get(workspaceId + '\u0000' + eventName, key -> fetch(workspaceId, eventName));
     }
 
-    /** A schema version never changes: each is fetched once (a bounded number is kept). */
     @Override
     public Optional<RegisteredSchema> exact(SchemaRef ref) {
-        RegisteredSchema known = versions.get(ref.getGlobalId());
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<RegisteredSchema> found = ask(() -> Optional.of(load(ref)));
-        if (found.isPresent() && versions.size() < MAX_VERSIONS) {
-            versions.put(ref.getGlobalId(), found.get());
-        }
-        return found;
+        return versions.get(ref.getGlobalId(), id -> ask(() -> Optional.of(load(ref))));
+    }
+
+    /** Entries held now (for the bound's test). */
+    long cachedEntries() {
+        latestByName.cleanUp();
+        versions.cleanUp();
+        return latestByName.estimatedSize() + versions.estimatedSize();
     }
 
     private Optional<RegisteredSchema> fetch(String group, String artifact) {
@@ -96,6 +105,8 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
                 return Optional.empty();
             }
             throw new RegistryUnavailableException("registry answered " + e.getResponseStatusCode(), e);
+        } catch (RegistryUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new RegistryUnavailableException("registry lookup failed: " + e.getMessage(), e);
         }

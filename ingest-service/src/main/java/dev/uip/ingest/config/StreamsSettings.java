@@ -28,4 +28,20 @@ public interface StreamsSettings {
     /** How long a looked-up event schema is trusted before the registry is asked again. */
     @WithDefault("10s")
     Duration schemaCacheTtl();
+
+    /** How long an event name or schema version the registry does not know is remembered as unknown. */
+    @WithDefault("30s")
+    Duration schemaMissTtl();
+
+    /** Most schema answers kept, of each kind (latest per event name, exact versions). */
+    @WithDefault("10000")
+    long schemaCacheSize();
+
+    /** Stream threads replaced after they died, at most this many within {@link #threadReplacementWindow()}. */
+    @WithDefault("5")
+    int maxThreadReplacements();
+
+    /** The window of {@link #maxThreadReplacements()}; past it the client shuts down and liveness fails. */
+    @WithDefault("1m")
+    Duration threadReplacementWindow();
 }

@@ -1,19 +1,23 @@
 package dev.uip.ingest.domain;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import org.apache.avro.JsonProperties;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.re2j.Pattern;
+
 import dev.uip.schemas.Violation;
+import dev.uip.schemas.patterns.InvalidPatternException;
+import dev.uip.schemas.patterns.PropertyPatterns;
 
 /**
  * The constraints a definition puts on a value, carried as custom properties of the Avro field (or of an array's
  * items schema): {@code uip.allowedValues}, {@code uip.pattern}, {@code uip.minimum}, {@code uip.maximum},
- * {@code uip.maxLength}.
+ * {@code uip.maxLength}. Patterns run on RE2/J within the bounds of {@link PropertyPatterns} (linear time, no stack
+ * overflow). A pattern it refuses (definitions saved before patterns were checked may hold one) is reported on every
+ * value it should check as the violation {@code UNUSABLE_PATTERN}, so that no value passes a check that did not run.
  */
 final class Constraints {
 
@@ -23,8 +27,16 @@ final class Constraints {
     static final String MAXIMUM = "uip.maximum";
     static final String MAX_LENGTH = "uip.maxLength";
 
+    /** Most distinct pattern sources kept compiled (each at most a few KB). */
+    static final int MAX_CACHED_PATTERNS = 10_000;
+
+    /** A compiled pattern, or why it cannot be used. */
+    private record Compiled(Pattern pattern, String problem) {
+    }
+
     /** Compiled patterns by source: a handful per workspace, used for every event. */
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Cache<String, Compiled> PATTERNS = Caffeine.newBuilder().maximumSize(MAX_CACHED_PATTERNS)
+            .build();
 
     private Constraints() {
     }
@@ -51,11 +63,7 @@ final class Constraints {
                     + " characters (" + text.length() + ")"));
         }
         if (rules.getObjectProp(PATTERN) instanceof String source) {
-            Pattern pattern = compile(source);
-            if (pattern != null && !pattern.matcher(text).matches()) {
-                violations.add(PropertyValidator.violation(path, "PATTERN_MISMATCH", "'" + abbreviate(text)
-                        + "' does not match the pattern " + source));
-            }
+            checkPattern(path, source, text, violations);
         }
     }
 
@@ -70,15 +78,28 @@ final class Constraints {
         }
     }
 
-    /** @return null for a pattern that does not compile (definition-service refuses those; nothing to check) */
-    private static Pattern compile(String source) {
-        return PATTERNS.computeIfAbsent(source, s -> {
-            try {
-                return Pattern.compile(s);
-            } catch (PatternSyntaxException e) {
-                return null;
-            }
-        });
+    private static void checkPattern(String path, String source, String text, List<Violation> violations) {
+        Compiled compiled = PATTERNS.get(source, Constraints::compile);
+        if (compiled.pattern() == null) {
+            violations.add(PropertyValidator.violation(path, "UNUSABLE_PATTERN", "the definition's pattern "
+                    + abbreviate(source) + " cannot be checked (" + compiled.problem()
+                    + "); publish the definition with a supported pattern"));
+        } else if (text.length() > PropertyPatterns.MAX_VALUE_LENGTH) {
+            violations.add(PropertyValidator.violation(path, "PATTERN_MISMATCH", "longer than "
+                    + PropertyPatterns.MAX_VALUE_LENGTH + " characters, the most a pattern is matched against ("
+                    + text.length() + ")"));
+        } else if (!PropertyPatterns.matches(compiled.pattern(), text)) {
+            violations.add(PropertyValidator.violation(path, "PATTERN_MISMATCH", "'" + abbreviate(text)
+                    + "' does not match the pattern " + source));
+        }
+    }
+
+    private static Compiled compile(String source) {
+        try {
+            return new Compiled(PropertyPatterns.compile(source), null);
+        } catch (InvalidPatternException e) {
+            return new Compiled(null, e.getMessage());
+        }
     }
 
     private static String abbreviate(String text) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -23,6 +22,7 @@ import org.apache.avro.io.EncoderFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.uip.ingest.domain.DefinitionCatalog;
 import dev.uip.ingest.domain.PropertyValidator;
@@ -59,8 +59,12 @@ public class EventValidator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Most property schemas whose writers are kept. */
+    static final int MAX_WRITERS = 10_000;
+
     /** Writers per property schema: the catalog hands out the same few schemas again and again. */
-    private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = new ConcurrentHashMap<>();
+    private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = Caffeine.newBuilder()
+            .maximumSize(MAX_WRITERS).<Schema, GenericDatumWriter<GenericRecord>>build().asMap();
     private final SchemaCatalog schemas;
     private final DefinitionCatalog definitions;
     private final Clock clock;
@@ -137,6 +141,17 @@ public class EventValidator {
                 .setPayload(Base64.getEncoder().encodeToString(bytes)).build();
         return quarantine(raw, QuarantineReason.MALFORMED_PAYLOAD, null, List.of(violation("$", "UNDECODABLE_RECORD",
                 "the raw record could not be decoded: " + problem.getMessage())));
+    }
+
+    /**
+     * An event whose validation itself failed (a bug, or a limit such as a stack overflow): quarantined as
+     * VALIDATION_ERROR with the error's class, so that one event cannot stop validation for everyone.
+     */
+    public Outcome failed(RawUsageEvent raw, Throwable problem) {
+        String message = problem.getMessage() == null ? "" : ": " + problem.getMessage();
+        String text = problem.getClass().getName() + message;
+        return quarantine(raw, QuarantineReason.VALIDATION_ERROR, null, List.of(violation("$", "VALIDATION_ERROR",
+                "validation failed on this event: " + (text.length() > 500 ? text.substring(0, 500) + "..." : text))));
     }
 
     private Outcome unplanned(RawUsageEvent raw, JsonNode message) {

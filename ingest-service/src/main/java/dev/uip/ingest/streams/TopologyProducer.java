@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import dev.uip.ingest.client.DefinitionDirectory;
@@ -17,8 +18,9 @@ import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.serde.SpecificAvroSerde;
+import dev.uip.schemas.streams.BoundedThreadReplacement;
 
-/** Wires the validation topology from configuration. */
+/** Wires the validation topology and what Kafka Streams does when one of its threads dies, from configuration. */
 @ApplicationScoped
 public class TopologyProducer {
 
@@ -26,7 +28,10 @@ public class TopologyProducer {
     public Topology validationTopology(StreamsSettings settings, DefinitionDirectory definitions,
             @ConfigProperty(name = "uip.registry.url") String registryUrl) {
         EventValidator validator = new EventValidator(
-                new RegistrySchemaCatalog(registryUrl, settings.schemaCacheTtl()), definitions, Clock.systemUTC());
+                new RegistrySchemaCatalog(registryUrl,
+                        new RegistrySchemaCatalog.CacheSettings(settings.schemaCacheTtl(),
+                                settings.schemaMissTtl(), settings.schemaCacheSize())),
+                definitions, Clock.systemUTC());
         Map<String, Object> serdeConfig = Map.of(
                 "apicurio.registry.url", registryUrl,
                 "apicurio.registry.auto-register", settings.autoRegisterSchemas(),
@@ -38,5 +43,13 @@ public class TopologyProducer {
                         SpecificAvroSerde.of(ValidatedUsageEvent.class, serdeConfig),
                         SpecificAvroSerde.of(QuarantinedUsageEvent.class, serdeConfig)),
                 validator);
+    }
+
+    /** Picked up by the Kafka Streams extension for the validation client. */
+    @Produces
+    @ApplicationScoped
+    public StreamsUncaughtExceptionHandler threadReplacement(StreamsSettings settings) {
+        return new BoundedThreadReplacement(settings.maxThreadReplacements(), settings.threadReplacementWindow(),
+                Clock.systemUTC());
     }
 }

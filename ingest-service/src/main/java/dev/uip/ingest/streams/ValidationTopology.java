@@ -47,7 +47,13 @@ public final class ValidationTopology {
                     } catch (RuntimeException e) {
                         return validator.undecodable(key, bytes, e);
                     }
-                    return validator.validate(raw);
+                    try {
+                        return validator.validate(raw);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        // Quarantined with the reason rather than thrown: a thrown error would stop the stream thread,
+                        // and the same event would stop its replacement again.
+                        return validator.failed(raw, e);
+                    }
                 }, Named.as("validate"));
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid

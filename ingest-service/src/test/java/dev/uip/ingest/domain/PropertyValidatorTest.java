@@ -120,4 +120,43 @@ class PropertyValidatorTest {
                 "properties.cart WRONG_TYPE"),
                 result.violations().stream().map(v -> v.getPath() + " " + v.getCode()).toList());
     }
+
+    static Schema patterned(String pattern) {
+        return new Schema.Parser().parse("""
+                {"type":"record","name":"Code_Entered","fields":[
+                  {"name":"code","type":"string","uip.pattern":%s}]}"""
+                .formatted(new com.fasterxml.jackson.databind.node.TextNode(pattern).toString()));
+    }
+
+    /** java.util.regex overflows its stack on the first and backtracks for minutes on the second. */
+    @Test
+    void catastrophicPatternsAnswerAtOnce() throws Exception {
+        long start = System.nanoTime();
+        var alternation = PropertyValidator.validate(patterned("(a|b)*"),
+                json.createObjectNode().put("code", "ab".repeat(4_000)));
+        var nested = PropertyValidator.validate(patterned("(.*a){12}"),
+                json.createObjectNode().put("code", "a".repeat(40) + "!"));
+        assertTrue(alternation.valid(), () -> alternation.violations().toString());
+        assertEquals(List.of("properties.code:PATTERN_MISMATCH"), codes(nested.violations()));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "both patterns answer within 2 s");
+    }
+
+    @Test
+    void valuesLongerThanPatternsAreMatchedAgainstFailThePatternSayingWhy() throws Exception {
+        var result = PropertyValidator.validate(patterned("(a|b)*"),
+                json.createObjectNode().put("code", "ab".repeat(15_000)));
+        assertEquals(List.of("properties.code:PATTERN_MISMATCH"), codes(result.violations()));
+        assertTrue(result.violations().get(0).getMessage().startsWith("longer than 8192 characters"));
+    }
+
+    @Test
+    void aPatternRe2CannotRunIsAViolationNotAnError() throws Exception {
+        var lookAhead = PropertyValidator.validate(patterned("(?=a)a+"), json.createObjectNode().put("code", "aa"));
+        var huge = PropertyValidator.validate(patterned("((a{100}){100}){100}"),
+                json.createObjectNode().put("code", "a"));
+        assertEquals(List.of("properties.code:UNUSABLE_PATTERN"), codes(lookAhead.violations()));
+        assertEquals(List.of("properties.code:UNUSABLE_PATTERN"), codes(huge.violations()));
+        assertTrue(lookAhead.violations().get(0).getMessage().contains("not a supported pattern"),
+                lookAhead.violations().get(0).getMessage());
+    }
 }

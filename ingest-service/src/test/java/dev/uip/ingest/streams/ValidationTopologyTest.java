@@ -58,6 +58,12 @@ class ValidationTopologyTest {
         if (workspace.equals("broken")) {
             throw new RegistryUnavailableException("connection refused", null);
         }
+        if (workspace.equals("buggy")) {
+            throw new IllegalStateException("a bug in validation");
+        }
+        if (workspace.equals("deep")) {
+            throw new StackOverflowError();
+        }
         return workspace.equals("ws1") && event.equals("Invoice Sent")
                 ? Optional.of(new RegisteredSchema(INVOICE, REF))
                 : Optional.empty();
@@ -134,6 +140,20 @@ class ValidationTopologyTest {
         assertEquals(List.of(QuarantineReason.UNKNOWN_EVENT, QuarantineReason.UNKNOWN_EVENT),
                 quarantined.readValuesToList().stream().map(QuarantinedUsageEvent::getReason).toList());
         assertTrue(validated.isEmpty());
+    }
+
+    @Test
+    void anErrorInsideValidationQuarantinesTheEventAndTheNextOnesAreValidated() {
+        raw.pipeInput("buggy/u1", event("buggy", "Invoice Sent", "{\"amount\": 1}"));
+        raw.pipeInput("deep/u1", event("deep", "Invoice Sent", "{\"amount\": 1}"));
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 1}"));
+        List<QuarantinedUsageEvent> out = quarantined.readValuesToList();
+        assertEquals(List.of(QuarantineReason.VALIDATION_ERROR, QuarantineReason.VALIDATION_ERROR),
+                out.stream().map(QuarantinedUsageEvent::getReason).toList());
+        assertEquals("validation failed on this event: java.lang.IllegalStateException: a bug in validation",
+                out.get(0).getViolations().get(0).getMessage());
+        assertEquals("buggy", out.get(0).getRaw().getWorkspaceId());
+        assertEquals(1, validated.readValuesToList().size());
     }
 
     @Test
