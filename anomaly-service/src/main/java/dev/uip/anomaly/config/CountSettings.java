@@ -28,4 +28,12 @@ public interface CountSettings {
     /** How long closed windows stay queryable; also the longest span a query may ask for. */
     @WithDefault("24h")
     Duration retention();
+
+    /** Stream threads replaced after they died, at most this many within {@link #threadReplacementWindow()}. */
+    @WithDefault("5")
+    int maxThreadReplacements();
+
+    /** The window of {@link #maxThreadReplacements()}; past it the client shuts down and liveness fails. */
+    @WithDefault("1m")
+    Duration threadReplacementWindow();
 }

@@ -1,18 +1,28 @@
 package dev.uip.anomaly.streams;
 
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 
 import dev.uip.anomaly.config.CountSettings;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.serde.SpecificAvroSerde;
+import dev.uip.schemas.streams.BoundedThreadReplacement;
+import dev.uip.schemas.streams.DeadLetterCounts;
+import dev.uip.schemas.streams.DeadLetterStage;
 
-/** Wires the event-count topology from configuration. */
+/** Wires the event-count topology, what happens when one of its threads dies, and its dead-letter metrics. */
 @ApplicationScoped
 public class TopologyProducer {
 
@@ -22,5 +32,25 @@ public class TopologyProducer {
         var serde = SpecificAvroSerde.of(ValidatedUsageEvent.class, Map.of("apicurio.registry.url", registryUrl));
         return new EventCountTopology(settings.validatedTopic(), serde, settings.windowSize(), settings.grace(),
                 settings.retention()).withDefinitions(settings.definitionsTopic()).build();
+    }
+
+    /** Picked up by the Kafka Streams extension: a thread that died is replaced, within bounds. */
+    @Produces
+    @ApplicationScoped
+    public StreamsUncaughtExceptionHandler threadReplacement(CountSettings settings) {
+        return new BoundedThreadReplacement(settings.maxThreadReplacements(), settings.threadReplacementWindow(),
+                Clock.systemUTC());
+    }
+
+    /** How many records the counting topology parked on the dead-letter topic, and failed to, per stage. */
+    void registerDeadLetterMetrics(@Observes StartupEvent event, MeterRegistry registry) {
+        for (DeadLetterStage stage : DeadLetterStage.values()) {
+            FunctionCounter.builder("uip.dead.letters.parked", stage, DeadLetterCounts::parked)
+                    .description("Records parked on the dead-letter topic").tag("stage", stage.name())
+                    .register(registry);
+            FunctionCounter.builder("uip.dead.letters.failed", stage, DeadLetterCounts::failed)
+                    .description("Records that could not be parked (the stream thread stopped instead)")
+                    .tag("stage", stage.name()).register(registry);
+        }
     }
 }
