@@ -98,14 +98,29 @@ public class RawEventPublisher {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (events.isEmpty()) {
             done.complete(null);
-        } else if (recentlyAcknowledged()) {
-            encodeAndSend(events, done, true);
-        } else {
-            try {
-                sender.execute(() -> encodeAndSend(events, done, false));
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-            }
+            return done;
+        }
+        long bytes = 0;
+        for (RawUsageEvent event : events) {
+            bytes += estimatedSize(event);
+        }
+        InFlightBudget.Lease lease;
+        try {
+            // Taken before anything is queued for the sender thread, so a slow broker cannot make that queue grow.
+            lease = budget.acquire(events.get(0).getWorkspaceId(), events.size(), bytes);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return done;
+        }
+        if (recentlyAcknowledged()) {
+            encodeAndSend(events, lease, done, true);
+            return done;
+        }
+        try {
+            sender.execute(() -> encodeAndSend(events, lease, done, false));
+        } catch (RuntimeException e) {
+            lease.settle(events.size());
+            done.completeExceptionally(e);
         }
         return done;
     }
@@ -123,17 +138,18 @@ public class RawEventPublisher {
         return System.nanoTime() - lastAck <= RECENT_ACK_NANOS;
     }
 
-    private void encodeAndSend(List<RawUsageEvent> events, CompletableFuture<Void> done, boolean inline) {
+    /** Bytes an event takes in the producer's buffer, near enough for budgeting: its payload and its envelope. */
+    private static long estimatedSize(RawUsageEvent event) {
+        return 192L + event.getPayload().length();
+    }
+
+    private void encodeAndSend(List<RawUsageEvent> events, InFlightBudget.Lease lease, CompletableFuture<Void> done,
+            boolean inline) {
         List<ProducerRecord<String, byte[]>> encoded;
-        InFlightBudget.Lease lease;
-        long bytes = 0;
         try {
             encoded = records.encode(events);
-            for (ProducerRecord<String, byte[]> record : encoded) {
-                bytes += RawRecords.size(record);
-            }
-            lease = budget.acquire(events.get(0).getWorkspaceId(), encoded.size(), bytes);
         } catch (RuntimeException e) {
+            lease.settle(events.size());
             done.completeExceptionally(e);
             return;
         }

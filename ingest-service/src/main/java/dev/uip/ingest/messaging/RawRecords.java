@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -55,15 +54,6 @@ public final class RawRecords {
                     event.getWorkspaceId() + "/" + identity, value, headers));
         }
         return records;
-    }
-
-    /** Bytes a record occupies in the producer's buffer, near enough for budgeting. */
-    public static long size(ProducerRecord<String, byte[]> record) {
-        long size = 64L + record.key().length() + record.value().length;
-        for (Header header : record.headers()) {
-            size += header.key().length() + header.value().length;
-        }
-        return size;
     }
 
     private static boolean causedByData(Throwable failure) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 import jakarta.inject.Inject;
 
@@ -24,8 +26,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import dev.uip.ingest.domain.UnencodableEventException;
 import dev.uip.ingest.messaging.InFlightBudget;
 import dev.uip.ingest.messaging.RawEventPublisher;
+import dev.uip.schemas.MessageType;
+import dev.uip.schemas.RawUsageEvent;
 import dev.uip.stack.RealStackResource;
 
 /**
@@ -85,6 +90,26 @@ class AllOrNothingBatchTest {
 
         assertEquals(List.of(), storedAfterAMarker(key, workspace).stream().map(ConsumerRecord::key).toList());
         await().atMost(Duration.ofSeconds(30)).until(() -> publisher.budget().bytes(workspace) == 0);
+    }
+
+    @Test
+    void anEventTheEncoderRefusesFailsItsWholeRequestAndGivesItsBudgetBack() {
+        String workspace = "encode-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now();
+        // Built past the mapper's checks: the encoder is the last line of defence.
+        List<RawUsageEvent> events = List.of(raw(workspace, "ok", now, now),
+                raw(workspace, "bad", Instant.parse("+999999999-12-31T23:59:59Z"), now));
+        CompletionException failed = assertThrows(CompletionException.class,
+                () -> publisher.publish(events).join());
+        assertEquals(1, ((UnencodableEventException) failed.getCause()).index());
+        assertEquals(0, publisher.budget().bytes(workspace));
+        assertEquals(0, RawTopic.records(workspace).size());
+    }
+
+    static RawUsageEvent raw(String workspace, String user, Instant timestamp, Instant receivedAt) {
+        return RawUsageEvent.newBuilder().setWorkspaceId(workspace).setWriteKeyId("wk").setMessageId(user)
+                .setType(MessageType.TRACK).setEvent("A").setUserId(user).setTimestamp(timestamp)
+                .setReceivedAt(receivedAt).setFlags(List.of()).setPayload("{}").build();
     }
 
     @Test
