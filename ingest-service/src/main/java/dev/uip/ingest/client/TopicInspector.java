@@ -3,7 +3,6 @@ package dev.uip.ingest.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,8 @@ public class TopicInspector {
 
     /** How far back each partition is searched for the workspace's records. */
     public static final int SCAN_PER_PARTITION = 5_000;
+    /** The most records one look returns. */
+    public static final int MAX_LIMIT = 200;
 
     /** One record as read. */
     public record Found(String key, int partition, long offset, Instant time, Object value) {
@@ -41,16 +42,22 @@ public class TopicInspector {
 
     /**
      * The newest {@code limit} records of {@code workspace} among the newest {@link #SCAN_PER_PARTITION} records of
-     * each partition of {@code topic}, newest first. Blocks for at most a few seconds.
+     * each partition of {@code topic}, newest first. Holds at most {@code limit} records while it scans. Blocks for at
+     * most a few seconds.
+     *
+     * @param limit 1 to {@link #MAX_LIMIT}
      */
     public List<Found> newest(String topic, String workspace, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
+        }
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "uip-inspect-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         String prefix = workspace + "/";
-        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        NewestRecords<String, byte[]> mine = new NewestRecords<>(limit);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
@@ -66,14 +73,12 @@ public class TopicInspector {
                     && !partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key() != null && record.key().startsWith(prefix) && record.value() != null) {
-                        mine.add(record);
+                        mine.offer(record);
                     }
                 }
             }
         }
-        mine.sort(Comparator.comparingLong((ConsumerRecord<String, byte[]> r) -> r.timestamp()).reversed());
-        List<ConsumerRecord<String, byte[]>> newest = mine.size() > limit ? mine.subList(0, limit) : mine;
-        return decode(topic, newest);
+        return decode(topic, mine.newestFirst());
     }
 
     private List<Found> decode(String topic, List<ConsumerRecord<String, byte[]>> records) {

@@ -2,7 +2,10 @@ package dev.uip.ingest.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Settings of the HTTP ingest edge. */
@@ -16,6 +19,22 @@ public interface IngestConfig {
     /** Events whose (skew-corrected) time is older than this are flagged BEYOND_BACKFILL_HORIZON, not dropped. */
     @WithDefault("30d")
     Duration backfillHorizon();
+
+    /**
+     * How far ahead of its receipt an event's (skew-corrected) time may lie and still be used as its time. An event
+     * further ahead is stored with its receipt time as {@code timestamp} and flagged FUTURE_TIMESTAMP (the client's
+     * value stays in the payload), so no window or stream time ever moves ahead of the clock by more than this.
+     */
+    @WithDefault("1h")
+    Duration futureTolerance();
+
+    /**
+     * The stored payloads of one request's messages together, at most (batch-level context and integrations merged
+     * into each message): a 500 KB body could otherwise expand to tens of MB on the heap. A request beyond it gets 413.
+     */
+    @WithDefault("4M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxRequestPayloads();
 
     /**
      * Whether to record the connection's address as {@code context.ip} on messages that carry none (behind a proxy,

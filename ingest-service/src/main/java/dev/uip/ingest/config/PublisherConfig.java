@@ -2,7 +2,10 @@ package dev.uip.ingest.config;
 
 import java.util.Map;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
@@ -33,6 +36,14 @@ public interface PublisherConfig {
      */
     @WithDefault("100000")
     int maxPendingEvents();
+
+    /**
+     * Bytes of one workspace's events handed to the producer and not yet acknowledged, at most; a request of a
+     * workspace beyond it gets 503 with Retry-After at once, while other workspaces go on being served.
+     */
+    @WithDefault("16M")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxInFlightPerWorkspace();
 
     /** Further Kafka producer settings, e.g. {@code linger.ms}; acks=all and idempotence are always on. */
     Map<String, String> producer();

@@ -1,9 +1,9 @@
 package dev.uip.ingest.domain;
 
-/** The broker has not acknowledged so many events yet that no more are taken for now. */
+/** The broker has not acknowledged so many events (in total or of one workspace) that no more are taken for now. */
 public class BrokerBackloggedException extends RuntimeException {
 
-    public BrokerBackloggedException(int limit) {
-        super("more than " + limit + " events are waiting for the broker's acknowledgement");
+    public BrokerBackloggedException(String message) {
+        super(message);
     }
 }

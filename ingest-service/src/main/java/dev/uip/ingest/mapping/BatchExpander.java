@@ -27,6 +27,11 @@ public final class BatchExpander {
         if (batch == null || !batch.isArray()) {
             throw new BadMessageException("INVALID_BATCH", "a batch body needs a 'batch' array");
         }
+        if (batch.isEmpty()) {
+            // A 400 rather than a 200 that stores nothing: no Segment SDK sends an empty batch (they flush only a
+            // non-empty queue), so no real data is dropped, and a client that builds one learns of its bug at once.
+            throw new BadMessageException("EMPTY_BATCH", "the 'batch' array is empty: send at least one message");
+        }
         if (batch.size() > MAX_MESSAGES) {
             throw new PayloadTooLargeException("a batch holds at most " + MAX_MESSAGES + " messages, this one "
                     + batch.size());

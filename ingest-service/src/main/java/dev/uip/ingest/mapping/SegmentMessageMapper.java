@@ -3,8 +3,6 @@ package dev.uip.ingest.mapping;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,6 @@ import dev.uip.schemas.RawUsageEvent;
 /** Turns one Segment message (JSON) into the raw event record the ingest edge stores. */
 public final class SegmentMessageMapper {
 
-    static final Duration MAX_FUTURE = Duration.ofHours(23);
     static final int MAX_MESSAGE_ID_LENGTH = 100;
     /** Largest single message, as JSON. */
     public static final int MAX_EVENT_BYTES = 32 * 1024;
@@ -39,11 +36,13 @@ public final class SegmentMessageMapper {
      * How the edge completes a message.
      *
      * @param backfillHorizon events older than this (by corrected timestamp) are flagged BEYOND_BACKFILL_HORIZON
+     * @param futureTolerance events further ahead of receipt than this (by corrected timestamp) are stored with the
+     *        receipt time as their timestamp and flagged FUTURE_TIMESTAMP
      * @param clientIp the connection's address, set as {@code context.ip} where a message has none; null: leave it
      */
-    public record Options(Duration backfillHorizon, String clientIp) {
+    public record Options(Duration backfillHorizon, Duration futureTolerance, String clientIp) {
 
-        public static final Options DEFAULT = new Options(Duration.ofDays(30), null);
+        public static final Options DEFAULT = new Options(Duration.ofDays(30), Duration.ofHours(1), null);
     }
 
     /** {@link #toRawEvent(JsonNode, String, MessageType, String, String, Instant, Options)} of a parsed message. */
@@ -82,8 +81,10 @@ public final class SegmentMessageMapper {
                     + " characters");
         }
         List<String> flags = new ArrayList<>();
-        Instant timestamp = eventTime(message, receivedAt);
-        if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE))) {
+        EventTime eventTime = EventTime.of(message, receivedAt, options.futureTolerance());
+        Instant timestamp = eventTime.time();
+        if (eventTime.future()) {
+            // The client's own value stays in the payload; no window or stream time downstream runs ahead with it.
             flags.add("FUTURE_TIMESTAMP");
         }
         if (timestamp.isBefore(receivedAt.minus(options.backfillHorizon()))) {
@@ -135,32 +136,7 @@ public final class SegmentMessageMapper {
         }
     }
 
-    /** Event time corrected for client clock skew: receivedAt - (sentAt - originalTimestamp). */
-    static Instant eventTime(JsonNode message, Instant receivedAt) {
-        Instant timestamp = instant(message, "timestamp");
-        Instant original = instant(message, "originalTimestamp");
-        Instant sentAt = instant(message, "sentAt");
-        Instant clientTime = original != null ? original : timestamp;
-        if (clientTime != null && sentAt != null) {
-            return receivedAt.minus(Duration.between(clientTime, sentAt));
-        }
-        return timestamp != null ? timestamp : receivedAt;
-    }
-
-    private static Instant instant(JsonNode message, String field) {
-        String text = optionalText(message, field);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadMessageException("INVALID_TIMESTAMP", "'" + field + "' is not an ISO-8601 date-time: "
-                    + abbreviate(text));
-        }
-    }
-
-    private static String optionalText(JsonNode message, String field) {
+    static String optionalText(JsonNode message, String field) {
         JsonNode node = message.get(field);
         if (node == null || node.isNull()) {
             return null;
@@ -171,7 +147,7 @@ public final class SegmentMessageMapper {
         return node.asText();
     }
 
-    private static String abbreviate(String text) {
+    static String abbreviate(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 }

@@ -1,6 +1,5 @@
 package dev.uip.ingest.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -20,20 +18,20 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import dev.uip.ingest.config.PublisherConfig;
-import dev.uip.ingest.domain.BrokerBackloggedException;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.serde.CachedAvroSerializer;
 
 /**
- * Publishes accepted messages to usage-events-raw with an idempotent acks=all producer; a request's future completes
- * when the broker acknowledged all its events. The Kafka producer blocks its caller while it has no metadata or its
- * buffer is full, and the HTTP event loop must never block: events go to the producer directly only while neither
- * can happen (see {@link #cannotBlock(long)}), through one dedicated sender thread otherwise. At most
- * {@link PublisherConfig#maxPendingEvents()} events wait for acknowledgement; beyond that a request is refused at once.
+ * Publishes a request's events to usage-events-raw with an idempotent acks=all producer, all or nothing: every event is
+ * encoded before any is sent, and the request's future completes when the broker acknowledged all of them. The Kafka
+ * producer blocks its caller while it has no metadata or its buffer is full (and encoding blocks until the envelope
+ * schema was resolved once), and the HTTP event loop must never block: events are encoded and sent inline only while
+ * none of this can happen (see {@link #recentlyAcknowledged()}), through one dedicated sender thread otherwise. What
+ * waits for acknowledgement is bounded by an {@link InFlightBudget}; beyond it a request is refused at once.
  */
 @ApplicationScoped
 public class RawEventPublisher {
@@ -45,11 +43,11 @@ public class RawEventPublisher {
     @Inject
     PublisherConfig config;
 
-    private KafkaProducer<String, RawUsageEvent> producer;
+    private KafkaProducer<String, byte[]> producer;
+    private CachedAvroSerializer<RawUsageEvent> values;
+    private RawRecords records;
+    private InFlightBudget budget;
     private ExecutorService sender;
-    private final AtomicInteger pending = new AtomicInteger();
-    /** Estimated bytes handed to the producer and not yet acknowledged. */
-    private final AtomicLong pendingBytes = new AtomicLong();
     private static final long RECENT_ACK_NANOS = TimeUnit.SECONDS.toNanos(3);
     private volatile long lastAck = System.nanoTime() - 2 * RECENT_ACK_NANOS;
     private long inlineByteLimit;
@@ -64,15 +62,17 @@ public class RawEventPublisher {
         settings.put("apicurio.registry.url", config.registryUrl());
         settings.put("apicurio.registry.auto-register", config.autoRegisterSchemas());
         settings.put("apicurio.registry.find-latest", true);
-        // The envelope schema changes only with a new build of this service: resolve it once, never again on a send
-        // (a refresh would be a registry call inside producer.send).
+        // The envelope schema changes only with a new build of this service: resolve it once, never again on an
+        // encoding (a refresh would be a registry call on the event loop).
         settings.putIfAbsent("apicurio.registry.check-period-ms", String.valueOf(TimeUnit.DAYS.toMillis(365)));
         long bufferMemory = Long.parseLong(String.valueOf(settings.getOrDefault(ProducerConfig.BUFFER_MEMORY_CONFIG,
                 32L * 1024 * 1024)));
         inlineByteLimit = bufferMemory / 4;
-        CachedAvroSerializer<RawUsageEvent> values = new CachedAvroSerializer<>();
+        values = new CachedAvroSerializer<>();
         values.configure(settings, false);
-        producer = new KafkaProducer<>(settings, new StringSerializer(), values);
+        records = new RawRecords(config.topic(), values);
+        budget = new InFlightBudget(config.maxPendingEvents(), config.maxInFlightPerWorkspace().asLongValue());
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
         sender = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "raw-event-sender"));
     }
 
@@ -85,63 +85,94 @@ public class RawEventPublisher {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
+        values.close();
     }
 
-    /** @return completes once the broker acknowledged every event, or fails with the first error */
+    /**
+     * @param events the events of one request, all of one workspace
+     * @return completes once the broker acknowledged every event; fails with the first error, with
+     *         {@link dev.uip.ingest.domain.UnencodableEventException} (nothing sent) when an event cannot be encoded,
+     *         or with {@link dev.uip.ingest.domain.BrokerBackloggedException} (nothing sent) beyond the budget
+     */
     public CompletableFuture<Void> publish(List<RawUsageEvent> events) {
-        if (pending.addAndGet(events.size()) > config.maxPendingEvents()) {
-            pending.addAndGet(-events.size());
-            return CompletableFuture.failedFuture(new BrokerBackloggedException(config.maxPendingEvents()));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (events.isEmpty()) {
+            done.complete(null);
+            return done;
         }
         long bytes = 0;
         for (RawUsageEvent event : events) {
             bytes += estimatedSize(event);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        AtomicInteger waiting = new AtomicInteger(events.size());
-        if (cannotBlock(bytes)) {
-            send(events, done, waiting);
+        InFlightBudget.Lease lease;
+        try {
+            // Taken before anything is queued for the sender thread, so a slow broker cannot make that queue grow.
+            lease = budget.acquire(events.get(0).getWorkspaceId(), events.size(), bytes);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+            return done;
+        }
+        if (recentlyAcknowledged()) {
+            encodeAndSend(events, lease, done, true);
             return done;
         }
         try {
-            long handedOver = bytes;
-            sender.execute(() -> send(events, done, waiting));
-            pendingBytes.addAndGet(handedOver);
+            sender.execute(() -> encodeAndSend(events, lease, done, false));
         } catch (RuntimeException e) {
-            pending.addAndGet(-events.size());
+            lease.settle(events.size());
             done.completeExceptionally(e);
         }
         return done;
     }
 
+    /** The budget of events waiting for acknowledgement (for tests and metrics). */
+    public InFlightBudget budget() {
+        return budget;
+    }
+
     /**
-     * Whether the producer can take these events without blocking the caller: it blocks only while it has no
-     * metadata for the topic or no room in its buffer. Metadata is there while the broker acknowledged something
-     * recently (and the record's schema was resolved then, off the event loop), and the bytes not yet acknowledged
-     * stay far below the buffer. Otherwise the dedicated sender thread takes the risk.
+     * Whether the broker acknowledged something recently: then the producer has the topic's metadata and the
+     * envelope schema was resolved (off the event loop), so neither encoding nor sending waits for a remote call.
      */
-    private boolean cannotBlock(long bytes) {
-        if (System.nanoTime() - lastAck > RECENT_ACK_NANOS) {
-            return false;
-        }
-        if (pendingBytes.addAndGet(bytes) > inlineByteLimit) {
-            pendingBytes.addAndGet(-bytes);
-            return false;
-        }
-        return true;
+    private boolean recentlyAcknowledged() {
+        return System.nanoTime() - lastAck <= RECENT_ACK_NANOS;
     }
 
+    /** Bytes an event takes in the producer's buffer, near enough for budgeting: its payload and its envelope. */
     private static long estimatedSize(RawUsageEvent event) {
-        return 256L + event.getPayload().length() * 2L;
+        return 192L + event.getPayload().length();
     }
 
-    private void send(List<RawUsageEvent> events, CompletableFuture<Void> done, AtomicInteger waiting) {
-        for (int i = 0; i < events.size(); i++) {
-            long size = estimatedSize(events.get(i));
+    private void encodeAndSend(List<RawUsageEvent> events, InFlightBudget.Lease lease, CompletableFuture<Void> done,
+            boolean inline) {
+        List<ProducerRecord<String, byte[]>> encoded;
+        try {
+            encoded = records.encode(events);
+        } catch (RuntimeException e) {
+            lease.settle(events.size());
+            done.completeExceptionally(e);
+            return;
+        }
+        // Far below the producer's buffer it cannot block on memory; closer to it the sender thread takes the risk.
+        if (!inline || budget.bytes() <= inlineByteLimit) {
+            send(encoded, lease, done);
+            return;
+        }
+        try {
+            sender.execute(() -> send(encoded, lease, done));
+        } catch (RuntimeException e) {
+            lease.settle(encoded.size());
+            done.completeExceptionally(e);
+        }
+    }
+
+    private void send(List<ProducerRecord<String, byte[]>> encoded, InFlightBudget.Lease lease,
+            CompletableFuture<Void> done) {
+        AtomicInteger waiting = new AtomicInteger(encoded.size());
+        for (int i = 0; i < encoded.size(); i++) {
             try {
-                producer.send(record(events.get(i)), (metadata, failure) -> {
-                    pending.decrementAndGet();
-                    pendingBytes.addAndGet(-size);
+                producer.send(encoded.get(i), (metadata, failure) -> {
+                    lease.settle(1);
                     if (failure != null) {
                         done.completeExceptionally(failure);
                     } else {
@@ -152,23 +183,12 @@ public class RawEventPublisher {
                     }
                 });
             } catch (RuntimeException e) {
-                // Not handed to the producer (no metadata in time, buffer full, serialization): nothing more of
-                // this request is sent; what was sent stays sent and is acknowledged or fails on its own.
-                pending.addAndGet(-(events.size() - i));
-                for (int j = i; j < events.size(); j++) {
-                    pendingBytes.addAndGet(-estimatedSize(events.get(j)));
-                }
+                // Not handed to the producer (no metadata in time, buffer full): nothing more of this request is
+                // sent; what was sent stays sent and is acknowledged or fails on its own (the client retries all).
+                lease.settle(encoded.size() - i);
                 done.completeExceptionally(e);
                 return;
             }
         }
-    }
-
-    private ProducerRecord<String, RawUsageEvent> record(RawUsageEvent event) {
-        String identity = event.getUserId() != null ? event.getUserId() : event.getAnonymousId();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(WORKSPACE_HEADER, event.getWorkspaceId().getBytes(StandardCharsets.UTF_8));
-        headers.add(MESSAGE_ID_HEADER, event.getMessageId().getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(config.topic(), null, event.getWorkspaceId() + "/" + identity, event, headers);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.apache.avro.generic.GenericContainer;
+import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.common.annotation.Blocking;
@@ -34,8 +35,6 @@ import dev.uip.ingest.service.Authenticator;
  */
 @Path("/v1/inspect")
 public class InspectResource {
-
-    private static final int MAX_LIMIT = 200;
 
     @Inject
     StreamsSettings topics;
@@ -56,7 +55,8 @@ public class InspectResource {
     @Path("/{stream}")
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    public Response newest(@PathParam("stream") String stream, @QueryParam("limit") @DefaultValue("20") int limit,
+    public Response newest(@PathParam("stream") String stream,
+            @QueryParam("limit") @DefaultValue("20") String limitParam,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam("X-Write-Key") String writeKeyHeader) {
         Caller caller;
@@ -75,18 +75,34 @@ public class InspectResource {
             return ErrorResponses.error(Response.Status.NOT_FOUND, "UNKNOWN_STREAM",
                     "stream must be raw, validated or quarantined");
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
+        int limit = limit(limitParam);
+        if (limit < 1) {
             return ErrorResponses.error(Response.Status.BAD_REQUEST, "INVALID_LIMIT",
-                    "limit must be between 1 and " + MAX_LIMIT);
+                    "limit must be a whole number between 1 and " + TopicInspector.MAX_LIMIT);
         }
-        List<Map<String, Object>> records = new TopicInspector(bootstrapServers, registryUrl)
-                .newest(topic, caller.workspaceId(), limit)
-                .stream()
-                .map(found -> Map.<String, Object>of("topic", topic, "key", String.valueOf(found.key()),
-                        "partition", found.partition(), "offset", found.offset(), "time", found.time().toString(),
-                        "value", toJson(found.value())))
+        List<TopicInspector.Found> found;
+        try {
+            found = new TopicInspector(bootstrapServers, registryUrl).newest(topic, caller.workspaceId(), limit);
+        } catch (KafkaException e) {
+            return ErrorResponses.refusal(new ClientErrors.Answer(503, "BROKER_UNAVAILABLE",
+                    "the broker could not be read: " + e.getMessage() + "; retry later", 5, null));
+        }
+        List<Map<String, Object>> records = found.stream()
+                .map(record -> Map.<String, Object>of("topic", topic, "key", String.valueOf(record.key()),
+                        "partition", record.partition(), "offset", record.offset(), "time", record.time().toString(),
+                        "value", toJson(record.value())))
                 .toList();
         return Response.ok(records).build();
+    }
+
+    /** The limit asked for, or 0 when it is not a number from 1 to the maximum (taken as text: no JAX-RS 404). */
+    private static int limit(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 4 || !trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return 0;
+        }
+        int limit = Integer.parseInt(trimmed);
+        return limit <= TopicInspector.MAX_LIMIT ? limit : 0;
     }
 
     private Object toJson(Object value) {

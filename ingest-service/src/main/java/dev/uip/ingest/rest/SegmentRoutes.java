@@ -165,8 +165,17 @@ public class SegmentRoutes {
                 .end(Buffer.buffer(toJson(Map.of("success", true, "receipts", list))));
     }
 
-    /** 503: the broker did not take the events (in time); SDKs retry with the same messageIds. */
+    /**
+     * 4xx when a message turned out unstorable while being encoded (nothing was sent); else 503: the broker did not
+     * take the events (in time), and SDKs retry with the same messageIds.
+     */
     private void notStored(RoutingContext context, Caller caller, Throwable failure) {
+        ClientErrors.Answer refusal = ClientErrors.of(failure).orElse(null);
+        if (refusal != null) {
+            metrics.rejected(caller.workspaceId(), refusal.code());
+            answer(context, refusal.status(), refusal.code(), refusal.message(), refusal.retryAfterSeconds());
+            return;
+        }
         String code;
         String message;
         if (failure instanceof BrokerBackloggedException) {

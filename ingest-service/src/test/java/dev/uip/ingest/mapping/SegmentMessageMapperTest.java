@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.uip.ingest.domain.BadMessageException;
 import dev.uip.schemas.MessageType;
@@ -48,9 +49,69 @@ class SegmentMessageMapperTest {
     }
 
     @Test
-    void flagsFarFutureTimestampsInsteadOfDropping() throws Exception {
+    void storesFarFutureEventsAtTheirReceiptTimeWithAFlagInsteadOfDropping() throws Exception {
         RawUsageEvent event = map("{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"2026-11-25T12:00:00Z\"}");
         assertEquals(List.of("FUTURE_TIMESTAMP"), event.getFlags());
+        assertEquals(RECEIVED, event.getTimestamp());
+        assertTrue(event.getPayload().contains("2026-11-25T12:00:00Z"), "the client's own value stays in the payload");
+    }
+
+    @Test
+    void theFutureToleranceIsTheLineBetweenUsedAndReplaced() throws Exception {
+        var options = new SegmentMessageMapper.Options(Duration.ofDays(30), Duration.ofHours(1), null);
+        RawUsageEvent within = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"A","userId":"u","timestamp":"2026-11-23T13:00:00Z"}"""), MessageType.TRACK, "ws1", "key1",
+                RECEIVED, options);
+        RawUsageEvent beyond = SegmentMessageMapper.toRawEvent(json.readTree("""
+                {"event":"A","userId":"u","timestamp":"2026-11-23T13:00:00.001Z"}"""), MessageType.TRACK, "ws1",
+                "key1", RECEIVED, options);
+        assertEquals(Instant.parse("2026-11-23T13:00:00Z"), within.getTimestamp());
+        assertEquals(List.of(), within.getFlags());
+        assertEquals(RECEIVED, beyond.getTimestamp());
+        assertEquals(List.of("FUTURE_TIMESTAMP"), beyond.getFlags());
+    }
+
+    @Test
+    void theLastMillisecondOfYear9999IsAcceptedAndStoredAtReceipt() throws Exception {
+        RawUsageEvent event = map("""
+                {"event":"A","userId":"u","timestamp":"9999-12-31T23:59:59.999Z","sentAt":"2026-11-23T12:00:00Z"}""");
+        assertEquals(RECEIVED, event.getTimestamp());
+        assertEquals(List.of("FUTURE_TIMESTAMP"), event.getFlags());
+        RawUsageEvent first = map("{\"event\":\"A\",\"userId\":\"u\",\"timestamp\":\"0001-01-01T00:00:00Z\"}");
+        assertEquals(EventTime.EARLIEST, first.getTimestamp());
+        assertEquals(List.of("BEYOND_BACKFILL_HORIZON"), first.getFlags());
+    }
+
+    @Test
+    void clientTimesOutsideYears1To9999AreRefusedNamingTheField() {
+        List<String> extremes = List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+                "0000-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z", "-292275055-05-16T16:47:04.192Z");
+        for (String field : List.of("timestamp", "originalTimestamp", "sentAt")) {
+            for (String extreme : extremes) {
+                // The other fields are ordinary, so that the skew correction would run on the extreme value.
+                ObjectNode body = json.createObjectNode().put("event", "A").put("userId", "u")
+                        .put("timestamp", "2026-11-23T11:00:00Z").put("originalTimestamp", "2026-11-23T11:00:00Z")
+                        .put("sentAt", "2026-11-23T11:00:01Z").put(field, extreme);
+                BadMessageException refused = assertThrows(BadMessageException.class, () -> map(body.toString()),
+                        field + "=" + extreme);
+                assertEquals("INVALID_TIMESTAMP", refused.code(), field + "=" + extreme);
+                assertTrue(refused.getMessage().startsWith("'" + field + "'"), refused.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aSkewCorrectionThatWouldLeaveTheRangeIsRefusedOrReplaced() throws Exception {
+        BadMessageException past = assertThrows(BadMessageException.class, () -> map("""
+                {"event":"A","userId":"u","originalTimestamp":"0001-01-01T00:00:00Z",
+                 "sentAt":"9999-12-31T23:59:59Z"}"""));
+        assertEquals("INVALID_TIMESTAMP", past.code());
+        assertTrue(past.getMessage().contains("'sentAt'"), past.getMessage());
+        RawUsageEvent ahead = map("""
+                {"event":"A","userId":"u","originalTimestamp":"9999-12-31T23:59:59Z",
+                 "sentAt":"0001-01-01T00:00:00Z"}""");
+        assertEquals(RECEIVED, ahead.getTimestamp());
+        assertEquals(List.of("FUTURE_TIMESTAMP"), ahead.getFlags());
     }
 
     @Test
@@ -77,7 +138,7 @@ class SegmentMessageMapperTest {
 
     @Test
     void flagsEventsOlderThanTheBackfillHorizonWithoutDroppingThem() throws Exception {
-        var options = new SegmentMessageMapper.Options(Duration.ofDays(7), null);
+        var options = new SegmentMessageMapper.Options(Duration.ofDays(7), Duration.ofHours(1), null);
         RawUsageEvent old = SegmentMessageMapper.toRawEvent(json.readTree("""
                 {"event":"Invoice Sent","userId":"u1","timestamp":"2026-11-15T11:59:59Z"}"""), MessageType.TRACK,
                 "ws1", "key1", RECEIVED, options);
@@ -90,7 +151,7 @@ class SegmentMessageMapperTest {
 
     @Test
     void recordsTheConnectionAddressOnlyWhereTheMessageHasNoIp() throws Exception {
-        var options = new SegmentMessageMapper.Options(Duration.ofDays(30), "203.0.113.7");
+        var options = new SegmentMessageMapper.Options(Duration.ofDays(30), Duration.ofHours(1), "203.0.113.7");
         RawUsageEvent bare = SegmentMessageMapper.toRawEvent(json.readTree("""
                 {"event":"A","userId":"u1"}"""), MessageType.TRACK, "ws1", "key1", RECEIVED, options);
         RawUsageEvent withContext = SegmentMessageMapper.toRawEvent(json.readTree("""
@@ -117,7 +178,8 @@ class SegmentMessageMapperTest {
 
         String withIp = "{\"event\":\"A\",\"userId\":\"u1\"}";
         RawUsageEvent completed = SegmentMessageMapper.toRawEvent(json.readTree(withIp), withIp, MessageType.TRACK,
-                "ws1", "key1", RECEIVED, new SegmentMessageMapper.Options(Duration.ofDays(30), "203.0.113.7"));
+                "ws1", "key1", RECEIVED,
+                new SegmentMessageMapper.Options(Duration.ofDays(30), Duration.ofHours(1), "203.0.113.7"));
         assertEquals("203.0.113.7", json.readTree(completed.getPayload()).at("/context/ip").asText());
     }
 

@@ -99,12 +99,4 @@ class SegmentSdkTest {
             assertEquals("ALIAS", typeById.get(ids.get(5)));
         });
     }
-
-    @Test
-    void settingsPointTheSdkBackAtThisHost() {
-        given().header("Host", "events.example.test:8088").get("/v1/projects/wk_abc/settings").then().statusCode(200)
-                .body("integrations.'Segment.io'.apiKey", org.hamcrest.Matchers.equalTo("wk_abc"))
-                .body("integrations.'Segment.io'.apiHost",
-                        org.hamcrest.Matchers.equalTo("events.example.test:8088/v1"));
-    }
 }
