@@ -29,9 +29,14 @@ request() {
   fi
   case $code in
     2?? | 3?? | 4??) checked=$((checked + 1)) ;;
-    *) fail "$method $url answered ${code:-nothing}: $(head -c 300 "$tmp/body" 2>/dev/null)" ;;
+    *)
+      # Keep going, so that one run lists every request that failed.
+      echo "bad-input: $method ${url:0:160} answered ${code:-nothing}: $(head -c 200 "$tmp/body" 2>/dev/null)" >&2
+      failures=$((failures + 1))
+      ;;
   esac
 }
+failures=0
 
 echo "1. a workspace of its own, a write key and a definition whose patterns are regex bombs on java.util.regex"
 request POST "$DEF/v1/workspaces" '{"id": "'"$ws"'", "name": "bad input", "unplannedEvents": "accept_and_flag"}'
@@ -45,6 +50,8 @@ code=$(curl -s -o "$tmp/def" -w '%{http_code}' -XPOST "$DEF/v1/definitions" -H '
 [ "$code" = 201 ] || fail "the definition answered $code: $(cat "$tmp/def")"
 
 echo "2. hostile requests to every service"
+# Changes are aimed at a definition of their own: some hostile bodies are valid changes.
+request POST "$DEF/v1/definitions" '{"name": "Hostile Target", "properties": [{"name": "p", "type": "string"}]}'
 long=$(head -c 20000 /dev/zero | tr '\0' x)
 for body in '' 'null' '[]' '42' '"text"' '{' '{"name": null}' '{"name": ["x"]}' "{\"name\": \"$long\"}" \
   '{"name": "x\u0000y"}' '{"name": "Bad", "properties": [{"name": "p", "type": "string", "pattern": "(?=x)"}]}' \
@@ -52,7 +59,7 @@ for body in '' 'null' '[]' '42' '"text"' '{' '{"name": null}' '{"name": ["x"]}' 
   '{"name": "Bad", "properties": [{"name": "p", "type": "nonsense"}]}'; do
   request POST "$DEF/v1/definitions" "$body"
   request POST "$DEF/v1/definitions/infer" "$body"
-  request PUT "$DEF/v1/definitions/Pattern%20Bomb" "$body"
+  request PUT "$DEF/v1/definitions/Hostile%20Target" "$body"
   request POST "$DEF/v1/workspaces" "$body"
   request POST "$ING/v1/track" "$body" application/json -u "$KEY:"
   request POST "$ING/v1/batch" "$body" text/plain -u "$KEY:"
@@ -78,6 +85,7 @@ request POST "$ING/v1/track" '{"event": "x", "userId": "u", "sentAt": "-99999999
 request GET "$GW/api/status"
 request GET "$GW/../../etc/passwd"
 request GET "$GW/api/status?x=$long"
+[ "$failures" = 0 ] || fail "$failures of $((checked + failures)) requests answered a server error or nothing"
 echo "   $checked answers, none a server error"
 
 echo "3. poison events, each followed by ordinary ones"
@@ -107,25 +115,27 @@ while :; do
   validated=$(curl -s -u "$KEY:" "$ING/v1/inspect/validated?limit=50" || true)
   quarantined=$(curl -s -u "$KEY:" "$ING/v1/inspect/quarantined?limit=50" || true)
   if grep -q "ordinary-3-$run" <<<"$validated" && grep -q "future-$run" <<<"$validated" \
-     && grep -q "abab-$run" <<<"$validated" && grep -q "bomb-$run" <<<"$quarantined"; then
+     && grep -q "abab-$run" <<<"$quarantined" && grep -q "bomb-$run" <<<"$quarantined"; then
     break
   fi
-  [ $SECONDS -lt $deadline ] || fail "validation did not keep up within 60 s"
+  [ $SECONDS -lt $deadline ] || fail "validation did not keep up within 60 s: validated $(grep -o "[a-z0-9-]*-$run" \
+<<<"$validated" | tr '\n' ' '), quarantined $(grep -o "[a-z0-9-]*-$run" <<<"$quarantined" | tr '\n' ' ')"
   sleep 1
 done
-echo "   validated: the 9999 event, 30 KB of 'abab', the ordinary ones; quarantined: the (.*a){12} mismatch"
+echo "   validated: the 9999 event and the ordinary ones; quarantined: 30 KB of 'abab' (longer than a pattern is"
+echo "   matched against) and the (.*a){12} mismatch"
 
 deadline=$((SECONDS + 90))
 counted() {
   curl -s "$ANO/v1/counts/$ws/Pattern%20Bomb?minutes=60" | grep -o '"count":[0-9]*' \
     | awk -F: '{ total += $2 } END { print total + 0 }'
 }
-until [ "$(counted)" -ge 5 ]; do
+until [ "$(counted)" -ge 4 ]; do
   [ $SECONDS -lt $deadline ] || fail "anomaly-service did not count the validated events within 90 s: \
 $(curl -s "$ANO/v1/counts/$ws/Pattern%20Bomb?minutes=60")"
   sleep 1
 done
-echo "   anomaly-service counted all five validated events, the 9999 one at its receipt"
+echo "   anomaly-service counted the four validated events, the 9999 one at its receipt"
 
 echo "4. every service is still ready"
 for url in "$GW" "$DEF" "$ANO" "$AUD" "$ING"; do
