@@ -64,6 +64,10 @@ class GatewayBadInputTest {
             // Quarkus answers a request target that is no URI at all (e.g. %ZZ) with a bare 400 before any route.
             return;
         }
+        if (answer.status() == 414 && what.length() > 4000) {
+            // Vert.x refuses a request line over 4 KB (quarkus.http.limits.max-initial-line-length) before any route.
+            return;
+        }
         if (answer.status() >= 400) {
             assertTrue(answer.contentType() != null && answer.contentType().contains("application/json")
                     && answer.body().contains("\"code\"") && answer.body().contains("\"message\""),
