@@ -1,9 +1,11 @@
 package dev.uip.audit.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the audit trail's query API. */
+/** Settings of the audit trail: its query API and how the change consumer treats records it cannot store. */
 @ConfigMapping(prefix = "uip.audit")
 public interface AuditConfig {
 
@@ -14,4 +16,27 @@ public interface AuditConfig {
     /** The most entries one query may ask for. */
     @WithDefault("500")
     int maxLimit();
+
+    /** How the definition-changes consumer retries and parks changes. */
+    Consumer consumer();
+
+    /** Retries of the definition-changes consumer. */
+    interface Consumer {
+
+        /**
+         * How many times a change the database refuses as invalid (data or constraint errors) is tried before it is
+         * parked on the dead-letter topic. Transient errors (connection, permissions, locks) are retried until they
+         * pass: the change is never skipped for them.
+         */
+        @WithDefault("5")
+        int attempts();
+
+        /** The pause before the first retry; it doubles with every retry up to {@link #maxBackoff()}. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** The longest pause between two retries. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
 }

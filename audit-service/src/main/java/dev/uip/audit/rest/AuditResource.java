@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.uip.audit.config.AuditConfig;
 import dev.uip.audit.domain.InvalidQueryException;
+import dev.uip.audit.domain.WorkspaceIds;
 import dev.uip.audit.service.AuditTrail;
 
 /** Reads a workspace's audit trail, newest change first. */
@@ -32,6 +33,9 @@ public class AuditResource {
         if (workspace == null || workspace.isBlank()) {
             throw new InvalidQueryException("MISSING_WORKSPACE", "query parameter workspace is required");
         }
+        if (!WorkspaceIds.isValid(workspace)) {
+            throw new InvalidQueryException("INVALID_WORKSPACE", WorkspaceIds.RULE);
+        }
         return trail.newest(workspace, parseLimit(limit));
     }
 
@@ -39,13 +43,13 @@ public class AuditResource {
         if (limit == null || limit.isBlank()) {
             return config.defaultLimit();
         }
-        try {
-            int value = Integer.parseInt(limit.trim());
+        String digits = limit.trim();
+        // ASCII digits only (Integer.parseInt also takes other scripts' digits), at most 9 so that it fits an int.
+        if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            int value = Integer.parseInt(digits);
             if (value >= 1 && value <= config.maxLimit()) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            // Answered below like any other out-of-range value.
         }
         throw new InvalidQueryException("INVALID_LIMIT", "limit must be a number from 1 to " + config.maxLimit());
     }

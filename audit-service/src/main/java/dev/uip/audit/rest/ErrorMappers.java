@@ -1,14 +1,21 @@
 package dev.uip.audit.rest;
 
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.uip.audit.domain.InvalidQueryException;
 
-/** Maps the audit API's client errors to JSON answers with a code and a message. */
+/** Maps every error of the audit API to a JSON answer with a code and a message; nothing a client sent is echoed. */
 public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     /** The error body. */
     public record ApiError(String code, String message) {
@@ -16,7 +23,37 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response invalidQuery(InvalidQueryException e) {
-        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(e.code(), e.getMessage())).build();
+        return answer(Response.Status.BAD_REQUEST.getStatusCode(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return answer(404, "NOT_FOUND", "no such resource");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return Response.fromResponse(answer(405, "METHOD_NOT_ALLOWED", "the resource does not answer this method"))
+                .header("Allow", e.getResponse().getHeaderString("Allow")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return answer(406, "NOT_ACCEPTABLE", "the audit API answers application/json only");
+    }
+
+    @ServerExceptionMapper
+    public Response otherClientError(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 400 && status < 500) {
+            return answer(status, "BAD_REQUEST", "the request cannot be answered");
+        }
+        LOG.error("Request failed", e);
+        return answer(500, "INTERNAL_ERROR", "the request failed; see the service's log");
+    }
+
+    static Response answer(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message))
+                .build();
     }
 }

@@ -26,18 +26,17 @@ import org.junit.jupiter.api.Test;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.uip.audit.AuditStack;
 import dev.uip.schemas.DefinitionChanged;
 import dev.uip.stack.RealStack;
-import dev.uip.stack.RealStackResource;
 import dev.uip.stack.Topics;
 
 /** The audit trail against the real broker, registry and PostgreSQL: changes published to Kafka become entries. */
 @QuarkusTest
-@QuarkusTestResource(value = RealStackResource.class, initArgs = @ResourceArg(name = "database", value = "uip_audit"))
+@QuarkusTestResource(AuditStack.class)
 class AuditTrailTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(60);

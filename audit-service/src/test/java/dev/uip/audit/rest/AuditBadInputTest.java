@@ -1,0 +1,138 @@
+package dev.uip.audit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import dev.uip.audit.AuditStack;
+
+/** Odd and hostile input to every route of the audit API: always a 2xx or a 4xx JSON error, never a 5xx. */
+@QuarkusTest
+@QuarkusTestResource(AuditStack.class)
+class AuditBadInputTest {
+
+    static final String LONG_NAME = "w".repeat(3000);
+
+    @AfterEach
+    void staysReady() {
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void refusesLimitsItCannotAnswer() {
+        for (String limit : List.of("-1", "0", "abc", "1000000000000", "9".repeat(400), "1e3", "0x10", "1.5", "５",
+                "NaN", " ", "%00", "501")) {
+            Response answer = given().urlEncodingEnabled(true).queryParam("workspace", "default")
+                    .queryParam("limit", limit).get("/v1/audit");
+            if (limit.isBlank()) {
+                answer.then().statusCode(200);
+                continue;
+            }
+            answer.then().statusCode(400).contentType(containsString("application/json"))
+                    .body("code", equalTo("INVALID_LIMIT"));
+        }
+        given().queryParam("workspace", "default").queryParam("limit", "500").get("/v1/audit").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void refusesWorkspaceNamesThatCannotExist() {
+        for (String workspace : List.of(LONG_NAME, "w".repeat(64), "Ws", "ws\u0000x", "\u0000", "ws\ud83d\ude00",
+                "ωσ", "../../etc/passwd", "ws/../other", "ws' OR '1'='1", "ws%", "<script>alert(1)</script>",
+                "ws\nws", "-ws", " ws")) {
+            given().queryParam("workspace", workspace).get("/v1/audit").then()
+                    .statusCode(400).contentType(containsString("application/json"))
+                    .body("code", equalTo("INVALID_WORKSPACE"))
+                    .body("message", notNullValue())
+                    // Never reflected: the message says what a name may be, not what was sent.
+                    .body(not(workspace));
+        }
+        given().queryParam("workspace", "w".repeat(63)).get("/v1/audit").then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.hasSize(0));
+        given().queryParam("workspace", "").get("/v1/audit").then().statusCode(400)
+                .body("code", equalTo("MISSING_WORKSPACE"));
+    }
+
+    @Test
+    void answersRawEncodingsAndRepeatedParametersWithoutFailing() {
+        // Query strings sent as they are: invalid percent-encoding, overlong UTF-8, NUL, lone surrogates.
+        for (String query : List.of("workspace=%00", "workspace=%ZZ", "workspace=%c0%ae%c0%ae", "workspace=%ed%a0%80",
+                "workspace=default&workspace=other", "workspace=default&limit=1&limit=-1", "limit=5",
+                "workspace=default&limit=%00", "workspace=" + "%41".repeat(1000), "workspace=" + "%41".repeat(2000))) {
+            assertClientErrorOrSuccess(RawHttp.get("/v1/audit?" + query), query);
+        }
+    }
+
+    @Test
+    void answersUnknownRoutesMethodsAndTraversalWithJson() {
+        for (String path : List.of("/v1/audit/../../etc/passwd", "/v1/audit/%2e%2e/%2e%2e/etc/passwd",
+                "/v1/audit/x", "/v1/../q/metrics/../../etc", "/v1/audit%00", "/nothing-here", "/v1/audit/%c0%ae%c0%ae/",
+                "/..%2f..%2fetc%2fpasswd", "/%2e%2e%5c%2e%2e%5cwindows")) {
+            RawHttp.Answer answer = RawHttp.get(path + "?workspace=default");
+            assertClientErrorOrSuccess(answer, path);
+            assertTrue(answer.status() != 200 || answer.contentType().contains("json"), path);
+        }
+        Response post = given().queryParam("workspace", "default").body("{}").contentType("application/json")
+                .post("/v1/audit");
+        assertClientErrorOrSuccess(post, "POST");
+        post.then().statusCode(405);
+        Response delete = given().queryParam("workspace", "default").delete("/v1/audit");
+        assertClientErrorOrSuccess(delete, "DELETE");
+        given().queryParam("workspace", "default").accept("application/xml").get("/v1/audit").then()
+                .statusCode(anyOf(equalTo(200), equalTo(406)));
+    }
+
+    static void assertClientErrorOrSuccess(RawHttp.Answer answer, String what) {
+        assertTrue(answer.status() < 500, what + " answered " + answer.status() + ": " + answer.body());
+        if (answer.status() == 400 && answer.body().isEmpty() && !isUri(what)) {
+            // Quarkus answers a request target that is no URI at all (e.g. %ZZ) with a bare 400 before any route.
+            return;
+        }
+        if (answer.status() == 414 && what.length() > 4000) {
+            // Vert.x refuses a request line over 4 KB (quarkus.http.limits.max-initial-line-length) before any route.
+            return;
+        }
+        if (answer.status() >= 400) {
+            assertTrue(answer.contentType() != null && answer.contentType().contains("application/json")
+                    && answer.body().contains("\"code\"") && answer.body().contains("\"message\""),
+                    what + " answered " + answer.status() + " as " + answer.contentType() + ": " + answer.body());
+        }
+    }
+
+    static boolean isUri(String target) {
+        try {
+            new java.net.URI(target.startsWith("/") ? target : "/x?" + target);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    static void assertClientErrorOrSuccess(Response answer, String what) {
+        int status = answer.statusCode();
+        assertTrue(status < 500, what + " answered " + status + ": " + answer.asString());
+        if (status >= 400) {
+            assertTrue(answer.contentType() != null && answer.contentType().contains("application/json"),
+                    what + " answered " + status + " as " + answer.contentType() + ": " + answer.asString());
+            answer.then().body("code", notNullValue()).body("message", notNullValue());
+        }
+        answer.then().time(lessThan(10_000L));
+    }
+
+    static org.hamcrest.Matcher<String> not(String sent) {
+        return org.hamcrest.Matchers.not(containsString(sent));
+    }
+}
