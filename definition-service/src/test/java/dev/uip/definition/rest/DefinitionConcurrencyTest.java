@@ -31,12 +31,30 @@ class DefinitionConcurrencyTest {
     static final String WS = "concurrency";
 
     static String body(String name, String extraProperty) {
-        return "{\"name\":\"" + name + "\",\"properties\":[{\"name\":\"plan\",\"type\":\"string\"}"
+        return body(name, extraProperty, null);
+    }
+
+    static String body(String name, String extraProperty, String ownerTeam) {
+        return "{\"name\":\"" + name + "\"" + (ownerTeam == null ? "" : ",\"ownerTeam\":\"" + ownerTeam + "\"")
+                + ",\"properties\":[{\"name\":\"plan\",\"type\":\"string\"}"
                 + (extraProperty == null ? "" : ",{\"name\":\"" + extraProperty + "\",\"type\":\"string\"}") + "]}";
+    }
+
+    /** The body of change {@code i} of a round. */
+    interface Change {
+
+        String body(String name, int round, int i);
     }
 
     @Test
     void twoConcurrentChangesOfOneDefinitionGiveOne200AndOne409() throws Exception {
+        // Changes of the schema (each registers first) and changes of metadata only (straight to the database).
+        racedChanges((name, round, i) -> body(name, "p" + round + "_" + i));
+        racedChanges((name, round, i) -> body(name, null, "team-" + round + "-" + i));
+    }
+
+    /** Races two changes of a new definition, several rounds. */
+    private void racedChanges(Change change) throws Exception {
         String name = "Raced " + UUID.randomUUID();
         given().header("X-UIP-Workspace", WS).contentType(ContentType.JSON).body(body(name, null))
                 .post("/v1/definitions").then().statusCode(201);
@@ -47,8 +65,7 @@ class DefinitionConcurrencyTest {
         for (int round = 0; round < rounds; round++) {
             int r = round;
             List<Response> answers = race(2, i -> given().header("X-UIP-Workspace", WS)
-                    .contentType(ContentType.JSON).body(body(name, "p" + r + "_" + i))
-                    .put("/v1/definitions/{name}", name));
+                    .contentType(ContentType.JSON).body(change.body(name, r, i)).put("/v1/definitions/{name}", name));
             List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
             for (Response answer : answers) {
                 assertTrue(answer.statusCode() == 200 || answer.statusCode() == 409,
