@@ -14,8 +14,9 @@ import java.util.concurrent.Executor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ import io.vertx.core.Vertx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.uip.definition.config.RegistryConfig;
 import dev.uip.definition.domain.IncompatibleChangeException;
 import dev.uip.definition.domain.RegistryUnavailableException;
 
@@ -30,7 +32,12 @@ import dev.uip.definition.domain.RegistryUnavailableException;
  * Registers event schemas in Apicurio Registry through its v2 REST API: one group per workspace, one artifact per
  * event, each artifact under a BACKWARD compatibility rule so the registry refuses incompatible versions too. A
  * breaking version is registered by relaxing the artifact's rule to NONE for that one version and restoring BACKWARD
- * right after (also when registration fails). Non-blocking: the JDK client's futures.
+ * right after (also when registration fails). A transient failure (no answer, 5xx, 429: the local registry's storage
+ * answers 500 when concurrent registrations time out on its lock) is retried with bounded, jittered backoff
+ * ({@code uip.registry.retry.*}); registration is idempotent for the newest content, so a retry adds no version.
+ * Registrations of this instance run one at a time: the registry serializes them anyway, and concurrent ones only
+ * make its storage time out on its locks.
+ * Non-blocking: the JDK client's futures.
  */
 @ApplicationScoped
 public class SchemaRegistry {
@@ -39,16 +46,21 @@ public class SchemaRegistry {
     public record Coordinates(String groupId, String artifactId, String version, long globalId) {
     }
 
+    private static final Logger LOG = Logger.getLogger(SchemaRegistry.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
+    private final RegistryConfig.Retry retry;
+    private final OneAtATime queue = new OneAtATime();
 
     @Inject
     ObjectMapper json;
 
-    public SchemaRegistry(@ConfigProperty(name = "uip.registry.url") String registryUrl) {
-        this.baseUrl = registryUrl.replaceAll("/+$", "");
+    @Inject
+    public SchemaRegistry(RegistryConfig config) {
+        this.baseUrl = config.url().replaceAll("/+$", "");
+        this.retry = config.retry();
     }
 
     /** Registers {@code schema} as the newest version of the event's artifact; {@code breaking} skips the rule. */
@@ -57,9 +69,17 @@ public class SchemaRegistry {
             // The HTTP client completes on its own threads; Hibernate Reactive must continue on the caller's context.
             Context caller = Vertx.currentContext();
             Executor back = caller == null ? Runnable::run : task -> caller.runOnContext(ignored -> task.run());
-            Uni<Void> relax = breaking ? setRule(groupId, artifactId, "NONE") : Uni.createFrom().voidItem();
-            return relax.chain(() -> createVersion(groupId, artifactId, schema))
-                    .onItemOrFailure().call((coordinates, failure) -> setRule(groupId, artifactId, "BACKWARD"))
+            Uni<Coordinates> attempt = Uni.createFrom().deferred(() -> {
+                Uni<Void> relax = breaking ? setRule(groupId, artifactId, "NONE") : Uni.createFrom().voidItem();
+                return relax.chain(() -> createVersion(groupId, artifactId, schema))
+                        .onItemOrFailure().call((coordinates, failure) -> setRule(groupId, artifactId, "BACKWARD"));
+            });
+            return queue.run(() -> attempt
+                    .onFailure(SchemaRegistry::isTransient).invoke(failure -> LOG.infof(
+                            "registering %s/%s failed, retrying: %s", groupId, artifactId, failure.getMessage()))
+                    .onFailure(SchemaRegistry::isTransient).retry()
+                    .withBackOff(retry.initialBackoff(), retry.maxBackoff()).withJitter(0.5)
+                    .atMost(Math.max(0, retry.attempts() - 1)))
                     .emitOn(back);
         });
     }
@@ -118,10 +138,27 @@ public class SchemaRegistry {
     }
 
     private void expectOk(HttpResponse<String> response, JsonNode body, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw new RegistryUnavailableException("could not " + what + ": registry answered "
-                    + response.statusCode() + " " + body.path("message").asText(""), null);
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw new RegistryUnavailableException("could not " + what + ": registry answered " + status + " "
+                    + body.path("message").asText(""), null, status >= 500 || status == 429 || status == 408);
         }
+    }
+
+    /** Whether a failure, or one it carries, is a transient registry failure worth another try. */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RegistryUnavailableException unavailable) {
+                return unavailable.isTransient();
+            }
+            if (t instanceof CompositeException composite) {
+                return composite.getCauses().stream().anyMatch(SchemaRegistry::isTransient);
+            }
+            if (t instanceof IncompatibleChangeException) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private List<String> causes(JsonNode body) {

@@ -21,6 +21,22 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * How many times publishing one record may fail for a reason of its own (it cannot be decoded, names an unknown
+     * topic, the serializer or broker refuses it) before it is parked and the records after it flow again. Failures
+     * that are nobody's record's fault (broker or registry unreachable, timeouts) are retried without counting.
+     */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** The wait after a failed attempt before the relay tries again (commits do not wake it sooner). */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    /** How long one record's send may take before the round stops and is retried (counted as transient). */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
     /** Topic names. */
     Topics topics();
 

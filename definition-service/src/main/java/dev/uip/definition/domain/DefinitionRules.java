@@ -5,7 +5,7 @@ import java.util.List;
 /** Checks a proposed definition before anything is stored or registered; every refusal names the field's path. */
 public final class DefinitionRules {
 
-    static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_NAME_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 2000;
     static final int MAX_LABEL_LENGTH = 200;
     static final int MAX_TAGS = 20;
@@ -26,9 +26,10 @@ public final class DefinitionRules {
         }
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
-            if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH || !tag.equals(tag.strip())) {
-                throw new InvalidDefinitionException("tags[" + i + "]",
-                        "a tag is 1-" + MAX_TAG_LENGTH + " characters without leading or trailing spaces");
+            if (tag == null || tag.isBlank() || tag.length() > MAX_TAG_LENGTH || !tag.equals(tag.strip())
+                    || tag.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidDefinitionException("tags[" + i + "]", "a tag is 1-" + MAX_TAG_LENGTH
+                        + " characters without control characters or leading or trailing spaces");
             }
         }
         PropertyRules.check("properties", spec.properties() == null ? List.of() : spec.properties());
@@ -48,8 +49,13 @@ public final class DefinitionRules {
         if (name.length() > MAX_NAME_LENGTH || !name.equals(name.strip())) {
             return "name must be at most " + MAX_NAME_LENGTH + " characters without leading or trailing spaces";
         }
-        if (name.chars().anyMatch(c -> c < 0x20 || c == '/')) {
+        if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == '/')) {
             return "name must not contain control characters or '/'";
+        }
+        // The name is the schema registry's artifact id, which it limits to ASCII without '%'.
+        if (name.chars().anyMatch(c -> c > 0x7e || c == '%')) {
+            return "name must be ASCII without '%' (the schema registry's artifact ids are): letters, digits, spaces"
+                    + " and punctuation";
         }
         return null;
     }
@@ -71,7 +77,7 @@ public final class DefinitionRules {
         }
     }
 
-    private static void checkText(String field, String value, int max) {
+    static void checkText(String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw new InvalidDefinitionException(field, field + " must be at most " + max + " characters");
         }

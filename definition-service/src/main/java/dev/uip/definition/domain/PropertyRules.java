@@ -3,28 +3,65 @@ package dev.uip.definition.domain;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-/** Checks typed properties and their constraints, recursively through arrays and objects. */
+import dev.uip.schemas.patterns.InvalidPatternException;
+import dev.uip.schemas.patterns.PropertyPatterns;
+
+/**
+ * Checks typed properties and their constraints, recursively through arrays and objects. Patterns are compiled as
+ * validation will run them ({@link PropertyPatterns}: RE2, bounded), so a pattern that validation could not run is
+ * refused when the definition is saved.
+ */
 final class PropertyRules {
 
     static final int MAX_PROPERTIES = 250;
+    /** Properties at all levels together, so that nesting cannot multiply {@link #MAX_PROPERTIES}. */
+    static final int MAX_TOTAL_PROPERTIES = 1_000;
     static final int MAX_DEPTH = 5;
     static final int MAX_ALLOWED_VALUES = 500;
+    static final int MAX_ALLOWED_VALUE_LENGTH = 500;
+    static final int MAX_NAME_LENGTH = 128;
     static final String NAME_RULE = "property names start with a letter or _ and contain only letters, digits and _"
-            + " (at most 128)";
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+            + " (at most " + MAX_NAME_LENGTH + ")";
 
     private PropertyRules() {
     }
 
     static boolean isName(String name) {
-        return name != null && PROPERTY_NAME.matcher(name).matches();
+        if (name == null || name.isEmpty() || name.length() > MAX_NAME_LENGTH || isDigit(name.charAt(0))) {
+            return false;
+        }
+        return name.chars().allMatch(c -> c == '_' || isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     static void check(String path, List<PropertySpec> properties) {
+        int total = count(properties, 0);
+        if (total > MAX_TOTAL_PROPERTIES) {
+            throw new InvalidDefinitionException(path, "at most " + MAX_TOTAL_PROPERTIES
+                    + " properties at all levels together");
+        }
         check(path, properties, 1);
+    }
+
+    /** Properties and array items at every level, counting no further than the deepest allowed level + 1. */
+    private static int count(List<PropertySpec> properties, int depth) {
+        int total = 0;
+        for (PropertySpec property : properties) {
+            total += 1 + (property == null || depth > MAX_DEPTH ? 0 : count(property, depth + 1));
+            if (total > MAX_TOTAL_PROPERTIES) {
+                return total;
+            }
+        }
+        return total;
+    }
+
+    private static int count(PropertySpec property, int depth) {
+        int inner = property.properties() == null ? 0 : count(property.properties(), depth);
+        return property.items() == null ? inner : inner + count(List.of(property.items()), depth);
     }
 
     /** Checks a list of properties whose values sit at {@code depth} (an event's own properties are depth 1). */
@@ -57,18 +94,14 @@ final class PropertyRules {
         if (type == null) {
             throw new InvalidDefinitionException(at + ".type", "type is required");
         }
-        if (property.description() != null && property.description().length() > DefinitionRules.MAX_TEXT_LENGTH) {
-            throw new InvalidDefinitionException(at + ".description", "a description is at most "
-                    + DefinitionRules.MAX_TEXT_LENGTH + " characters");
-        }
+        DefinitionRules.checkText(at + ".description", property.description(), DefinitionRules.MAX_TEXT_LENGTH);
         checkAllowedValues(at, property);
         if (property.pattern() != null) {
             onlyFor(at + ".pattern", type.textual(), "a pattern applies only to string properties");
             try {
-                Pattern.compile(property.pattern());
-            } catch (PatternSyntaxException e) {
-                throw new InvalidDefinitionException(at + ".pattern",
-                        "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+                PropertyPatterns.compile(property.pattern());
+            } catch (InvalidPatternException e) {
+                throw new InvalidDefinitionException(at + ".pattern", e.getMessage());
             }
         }
         if (property.maxLength() != null) {
@@ -80,6 +113,9 @@ final class PropertyRules {
         if (property.minimum() != null || property.maximum() != null) {
             String field = at + (property.minimum() != null ? ".minimum" : ".maximum");
             onlyFor(field, type.numeric(), "minimum and maximum apply only to integer and number properties");
+            if (!finite(property.minimum()) || !finite(property.maximum())) {
+                throw new InvalidDefinitionException(field, "minimum and maximum must be finite numbers");
+            }
             if (property.minimum() != null && property.maximum() != null
                     && property.minimum() > property.maximum()) {
                 throw new InvalidDefinitionException(at + ".minimum", "minimum must not be greater than maximum");
@@ -105,6 +141,10 @@ final class PropertyRules {
         }
     }
 
+    private static boolean finite(Double value) {
+        return value == null || Double.isFinite(value);
+    }
+
     private static void checkDepth(String path, int depth) {
         if (depth > MAX_DEPTH) {
             throw new InvalidDefinitionException(path, "objects and arrays nest at most " + MAX_DEPTH + " deep");
@@ -126,9 +166,14 @@ final class PropertyRules {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) == null || !seen.add(values.get(i))) {
+            String value = values.get(i);
+            if (value == null || !seen.add(value)) {
                 throw new InvalidDefinitionException(at + ".allowedValues[" + i + "]",
                         "allowed values are distinct strings");
+            }
+            if (value.length() > MAX_ALLOWED_VALUE_LENGTH) {
+                throw new InvalidDefinitionException(at + ".allowedValues[" + i + "]",
+                        "an allowed value is at most " + MAX_ALLOWED_VALUE_LENGTH + " characters");
             }
         }
     }

@@ -1,37 +1,28 @@
 package dev.uip.definition.messaging;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.uip.definition.config.OutboxConfig;
-import dev.uip.definition.mapping.AvroJson;
 
 /**
- * Publishes committed outbox records to Kafka in id order ({@code acks=all}), then marks them published: at least
- * once, so consumers deduplicate (change records carry a changeId; state topics are keyed). One round at a time:
- * a wake-up during a round makes it run again. It reads across workspaces only through the SECURITY DEFINER
- * functions of migration V4.
+ * Runs the outbox's rounds ({@link OutboxPublisher}): at once when a commit wakes it, and every poll interval for
+ * records no commit woke it for (e.g. left by a crashed instance). At least once, so consumers deduplicate (change
+ * records carry a changeId; state topics are keyed). One round at a time in this instance, a wake-up during a round
+ * makes it run again; after a round that stopped at a failing record it waits {@code uip.outbox.retry-backoff}. It
+ * publishes the gauge {@code uip_outbox_parked}: records parked because they could not be published.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,7 +30,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     @Inject
-    Pool pool;
+    OutboxPublisher publisher;
 
     @Inject
     Vertx vertx;
@@ -48,16 +39,23 @@ public class OutboxRelay {
     OutboxConfig config;
 
     @Inject
-    @Channel("outbox")
-    MutinyEmitter<SpecificRecord> emitter;
+    MeterRegistry metrics;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean backingOff = new AtomicBoolean();
+    private final AtomicLong parked = new AtomicLong();
     private volatile boolean stopped = true;
     private long timer = -1;
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wakeUp());
+        Gauge.builder("uip.outbox.parked", parked, AtomicLong::get)
+                .description("Outbox records parked because they could not be published (all workspaces)")
+                .register(metrics);
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
+            refreshParked();
+            wakeUp();
+        });
         if (config.relayEnabled()) {
             start();
         }
@@ -81,7 +79,7 @@ public class OutboxRelay {
 
     /** Asks for a round now; cheap and safe to call from any thread. */
     public void wakeUp() {
-        if (stopped) {
+        if (stopped || backingOff.get()) {
             return;
         }
         again.set(true);
@@ -96,8 +94,12 @@ public class OutboxRelay {
             return;
         }
         again.set(false);
-        publishBatch().subscribe().with(count -> {
-            if (count >= config.batchSize()) {
+        publisher.round().subscribe().with(round -> {
+            if (round.stopped()) {
+                backOff();
+                return;
+            }
+            if (round.claimed() >= config.batchSize()) {
                 round();
                 return;
             }
@@ -106,47 +108,23 @@ public class OutboxRelay {
                 round();
             }
         }, failure -> {
-            LOG.warnf("outbox relay: publishing failed, retrying on the next poll: %s", failure.toString());
-            running.set(false);
+            LOG.warnf("outbox relay: the round failed, retrying after %s: %s", config.retryBackoff(), failure);
+            backOff();
         });
     }
 
-    private Uni<Integer> publishBatch() {
-        return pool.preparedQuery("select id, topic, record_key, record_type, payload from uip_outbox_pending($1)")
-                .execute(Tuple.of(config.batchSize()))
-                .chain(rows -> {
-                    List<Row> pending = new ArrayList<>();
-                    rows.forEach(pending::add);
-                    if (pending.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Long> sent = new ArrayList<>();
-                    // One after the other: a failure stops the round, and what was sent before it stays in order.
-                    return Multi.createFrom().iterable(pending)
-                            .onItem().transformToUniAndConcatenate(row -> send(row).replaceWith(row.getLong("id")))
-                            .onItem().invoke(sent::add)
-                            .collect().asList()
-                            .onFailure().call(failure -> markPublished(sent))
-                            .call(this::markPublished)
-                            .map(List::size);
-                });
+    private void backOff() {
+        backingOff.set(true);
+        running.set(false);
+        vertx.setTimer(Math.max(1, config.retryBackoff().toMillis()), id -> {
+            backingOff.set(false);
+            refreshParked();
+            wakeUp();
+        });
     }
 
-    private Uni<Void> send(Row row) {
-        SpecificRecord record = AvroJson.decode(row.getString("record_type"), row.getString("payload"));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
-                .withKey(row.getString("record_key"))
-                .build();
-        return emitter.sendMessage(Message.of(record).addMetadata(metadata));
-    }
-
-    private Uni<Void> markPublished(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool.preparedQuery("select uip_outbox_published($1)")
-                .execute(Tuple.of(ids.toArray(new Long[0])))
-                .replaceWithVoid();
+    private void refreshParked() {
+        publisher.parkedCount().subscribe().with(parked::set,
+                failure -> LOG.debugf("outbox relay: could not count parked records: %s", failure));
     }
 }

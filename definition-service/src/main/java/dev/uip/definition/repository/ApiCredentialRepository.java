@@ -22,6 +22,9 @@ public class ApiCredentialRepository implements PanacheRepositoryBase<ApiCredent
     }
 
     public Uni<ApiCredential> findInWorkspace(String workspaceId, String id) {
+        if (!RecordIds.plausible(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("workspaceId = ?1 and id = ?2", workspaceId, id).firstResult();
     }
 

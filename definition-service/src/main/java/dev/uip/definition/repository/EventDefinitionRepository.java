@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.quarkus.panache.common.Page;
@@ -12,6 +13,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.domain.DefinitionRules;
 import dev.uip.definition.domain.LifecycleStatus;
 
 /** Queries over event definitions; always run inside a {@link WorkspaceScope} transaction and filtered by workspace. */
@@ -26,8 +28,24 @@ public class EventDefinitionRepository implements PanacheRepository<EventDefinit
     public record Found(List<EventDefinition> items, long total) {
     }
 
+    /** The head, or null; also null, without a query, for a name that no definition can have (e.g. with NUL). */
     public Uni<EventDefinition> findByName(String workspaceId, String name) {
+        if (!searchable(name)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("workspaceId = ?1 and name = ?2", workspaceId, name).firstResult();
+    }
+
+    /**
+     * The head, locked until the transaction ends: a concurrent change of the same definition waits here and then
+     * sees the version this one wrote.
+     */
+    public Uni<EventDefinition> findByNameForUpdate(String workspaceId, String name) {
+        if (!searchable(name)) {
+            return Uni.createFrom().nullItem();
+        }
+        return find("workspaceId = ?1 and name = ?2", workspaceId, name).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public Uni<Found> search(String workspaceId, Filter filter, int page, int size) {
@@ -57,6 +75,12 @@ public class EventDefinitionRepository implements PanacheRepository<EventDefinit
         var query = find(String.join(" and ", where), Sort.by("name"), parameters);
         return query.page(Page.of(page, size)).list()
                 .chain(items -> query.count().map(total -> new Found(items, total)));
+    }
+
+    // PostgreSQL text cannot hold NUL, and no name was ever longer than the rule allows.
+    private static boolean searchable(String name) {
+        return name != null && !name.isEmpty() && name.length() <= DefinitionRules.MAX_NAME_LENGTH
+                && name.indexOf('\u0000') < 0;
     }
 
     private static String escapeLike(String text) {

@@ -13,6 +13,9 @@ import io.smallrye.mutiny.Uni;
 public class WriteKeyRepository implements PanacheRepositoryBase<WriteKey, String> {
 
     public Uni<WriteKey> findInWorkspace(String workspaceId, String id) {
+        if (!RecordIds.plausible(id)) {
+            return Uni.createFrom().nullItem();
+        }
         return find("workspaceId = ?1 and id = ?2", workspaceId, id).firstResult();
     }
 

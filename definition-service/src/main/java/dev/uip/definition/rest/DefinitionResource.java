@@ -83,10 +83,10 @@ public class DefinitionResource {
             @QueryParam("keyEvent") String keyEvent, @QueryParam("status") String status,
             @QueryParam("tag") String tag, @QueryParam("q") String text, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        var filter = new EventDefinitionRepository.Filter(QueryParams.text(owner),
+        var filter = new EventDefinitionRepository.Filter(QueryParams.text("owner", owner),
                 QueryParams.bool("keyEvent", keyEvent), QueryParams.parse("status", status,
                         LifecycleStatus::fromApiName),
-                QueryParams.text(tag), QueryParams.text(text));
+                QueryParams.text("tag", tag), QueryParams.text("q", text));
         int pageIndex = QueryParams.integer("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParams.integer("size", size, 50, 1, 200);
         return workspace().chain(ws -> queries.list(ws, filter, pageIndex, pageSize));

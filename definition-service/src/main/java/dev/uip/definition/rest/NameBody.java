@@ -26,6 +26,10 @@ public class NameBody {
         }
         try {
             JsonNode node = json.readTree(body);
+            if (node != null && !node.isObject() && !node.isNull()) {
+                throw new InvalidDefinitionException("$", "the body is a JSON object, e.g. {\"" + field
+                        + "\": \"...\"}");
+            }
             JsonNode value = node == null ? null : node.get(field);
             if (value != null && !value.isNull() && !value.isTextual()) {
                 throw new InvalidDefinitionException(field, field + " must be a string");

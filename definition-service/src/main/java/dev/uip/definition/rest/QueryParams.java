@@ -5,6 +5,8 @@ import dev.uip.definition.domain.InvalidDefinitionException;
 /** Parses query parameters so that a bad value is a 400 naming the parameter, not JAX-RS's 404. */
 final class QueryParams {
 
+    static final int MAX_TEXT = 200;
+
     private QueryParams() {
     }
 
@@ -44,7 +46,16 @@ final class QueryParams {
         }
     }
 
-    static String text(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** A free-text filter: at most {@value #MAX_TEXT} characters, no control characters; blank means none. */
+    static String text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > MAX_TEXT || text.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidDefinitionException(name, name + " is at most " + MAX_TEXT
+                    + " characters without control characters");
+        }
+        return text;
     }
 }

@@ -6,15 +6,33 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 
 import dev.uip.definition.domain.InvalidDefinitionException;
 
-/** Reads request bodies itself so that every malformed one gets a 400 naming the offending field. */
+/**
+ * Reads request bodies itself so that every malformed one gets a 400 naming the offending field. Values of the wrong
+ * JSON type are refused, not coerced ({@code "name": 123} is not the name "123", {@code "keyEvent": "yes"} not true).
+ */
 @ApplicationScoped
 public class RequestReader {
 
+    private final ObjectMapper json;
+
     @Inject
-    ObjectMapper json;
+    public RequestReader(ObjectMapper shared) {
+        this.json = shared.copy();
+        json.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+    }
 
     public DefinitionRequest read(String body) {
         return read(body, DefinitionRequest.class, "a JSON body with name and properties is required");

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.uip.definition.domain.InvalidDefinitionException;
 import dev.uip.definition.domain.KeyNotFoundException;
+import dev.uip.definition.domain.Labels;
 import dev.uip.definition.mapping.StateRecords;
 import dev.uip.definition.messaging.Outbox;
 import dev.uip.definition.repository.ApiCredential;
@@ -38,10 +38,9 @@ public class CredentialService {
     }
 
     Uni<CredentialView> issueInTransaction(String workspaceId, String name, String actor) {
-        String label = name == null || name.isBlank() ? "default" : name.strip();
-        if (label.length() > 100) {
-            throw new InvalidDefinitionException("name", "a credential name is at most 100 characters");
-        }
+        String label = name == null || name.isBlank()
+                ? "default"
+                : Labels.check("name", name, 100, "a credential name");
         String secret = KeyFormat.MANAGEMENT.generate();
         ApiCredential credential = new ApiCredential();
         credential.id = "ac_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);

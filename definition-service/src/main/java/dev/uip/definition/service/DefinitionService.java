@@ -6,8 +6,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.hibernate.exception.ConstraintViolationException;
-
 import io.smallrye.mutiny.Uni;
 
 import dev.uip.definition.client.SchemaRegistry;
@@ -21,6 +19,7 @@ import dev.uip.definition.domain.IncompatibleChangeException;
 import dev.uip.definition.domain.InvalidDefinitionException;
 import dev.uip.definition.domain.LifecycleConflictException;
 import dev.uip.definition.domain.LifecycleStatus;
+import dev.uip.definition.repository.Constraints;
 import dev.uip.definition.repository.WorkspaceScope;
 import dev.uip.definition.rest.DefinitionView;
 
@@ -146,12 +145,6 @@ public class DefinitionService {
     }
 
     private static boolean duplicateName(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException || String.valueOf(t.getMessage())
-                    .contains("event_definition_name_unique")) {
-                return true;
-            }
-        }
-        return false;
+        return Constraints.violated(failure, Constraints.DEFINITION_NAME);
     }
 }

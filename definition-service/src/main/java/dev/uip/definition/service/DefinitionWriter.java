@@ -16,6 +16,7 @@ import dev.uip.definition.domain.LifecycleStatus;
 import dev.uip.definition.mapping.DefinitionMapper;
 import dev.uip.definition.mapping.StateRecords;
 import dev.uip.definition.messaging.Outbox;
+import dev.uip.definition.repository.Constraints;
 import dev.uip.definition.repository.EventDefinition;
 import dev.uip.definition.repository.EventDefinitionRepository;
 import dev.uip.definition.repository.EventDefinitionVersion;
@@ -93,24 +94,31 @@ public class DefinitionWriter {
         })).invoke(outbox::committed).map(mapper::view);
     }
 
-    /** Applies {@code mutation} to the head if it is still at {@code expectedVersion}, as a new version. */
+    /**
+     * Applies {@code mutation} to the head if it is still at {@code expectedVersion}, as a new version. The head is
+     * locked first, so of two changes planned on the same version one commits and the other answers 409.
+     */
     Uni<DefinitionView> change(String workspaceId, String actor, String name, int expectedVersion, String action,
             Mutation mutation, String schema, Coordinates registered, boolean breaking) {
-        return scope.transaction(workspaceId, () -> head(workspaceId, name).chain(head -> {
-            if (head.version != expectedVersion) {
-                throw new LifecycleConflictException("CONCURRENT_CHANGE", "'" + name + "' changed meanwhile (now"
-                        + " version " + head.version + "); read it again and retry");
-            }
-            String before = mapper.viewJson(head);
-            head.status = mutation.apply(head);
-            head.version = head.version + 1;
-            head.updatedAt = Instant.now();
-            setSchema(head, registered);
-            String text = schema != null ? schema : AvroSchemaGenerator.generate(workspaceId, mapper.spec(head));
-            return append(head, action, text, registered != null, breaking, actor)
-                    .call(() -> record(head, actor, action, before))
-                    .replaceWith(head);
-        })).invoke(outbox::committed).map(mapper::view);
+        return scope.transaction(workspaceId, () -> definitions.findByNameForUpdate(workspaceId, name)
+                .onItem().ifNull().failWith(() -> notFound(workspaceId, name)).chain(head -> {
+                    if (head.version != expectedVersion) {
+                        throw concurrentChange(name, head.version);
+                    }
+                    String before = mapper.viewJson(head);
+                    head.status = mutation.apply(head);
+                    head.version = head.version + 1;
+                    head.updatedAt = Instant.now();
+                    setSchema(head, registered);
+                    String text = schema != null
+                            ? schema
+                            : AvroSchemaGenerator.generate(workspaceId, mapper.spec(head));
+                    return append(head, action, text, registered != null, breaking, actor)
+                            .call(() -> record(head, actor, action, before))
+                            .replaceWith(head);
+                })).onFailure(failure -> Constraints.violated(failure, Constraints.VERSION_KEY))
+                .transform(failure -> concurrentChange(name, null))
+                .invoke(outbox::committed).map(mapper::view);
     }
 
     private void setSchema(EventDefinition head, Coordinates registered) {
@@ -144,6 +152,11 @@ public class DefinitionWriter {
         return outbox.change(StateRecords.change(head.workspaceId, actor, action, "EVENT_DEFINITION", head.name,
                 before, mapper.viewJson(head), head.version, head.updatedAt))
                 .chain(() -> outbox.definitionState(head));
+    }
+
+    static LifecycleConflictException concurrentChange(String name, Integer now) {
+        return new LifecycleConflictException("CONCURRENT_CHANGE", "'" + name + "' changed meanwhile"
+                + (now == null ? "" : " (now version " + now + ")") + "; read it again and retry");
     }
 
     static DefinitionNotFoundException notFound(String workspaceId, String name) {

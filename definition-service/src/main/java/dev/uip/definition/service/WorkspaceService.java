@@ -7,13 +7,14 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.uip.definition.domain.InvalidDefinitionException;
+import dev.uip.definition.domain.Labels;
 import dev.uip.definition.domain.UnplannedPolicy;
 import dev.uip.definition.domain.WorkspaceConflictException;
 import dev.uip.definition.domain.WorkspaceNotFoundException;
 import dev.uip.definition.domain.Workspaces;
 import dev.uip.definition.mapping.StateRecords;
 import dev.uip.definition.messaging.Outbox;
+import dev.uip.definition.repository.Constraints;
 import dev.uip.definition.repository.Workspace;
 import dev.uip.definition.repository.WorkspaceRepository;
 import dev.uip.definition.repository.WorkspaceScope;
@@ -49,6 +50,9 @@ public class WorkspaceService {
                 .chain(() -> insert(id, label, policy == null ? UnplannedPolicy.ACCEPT_AND_FLAG : policy, actor))
                 .chain(workspace -> credentials.issueInTransaction(id, "first credential", actor)
                         .map(credential -> new Created(view(workspace), credential))))
+                // Two creates of one id that both found it free: the second insert's key clash is the same conflict.
+                .onFailure(failure -> Constraints.violated(failure, Constraints.WORKSPACE_KEY))
+                .transform(failure -> new WorkspaceConflictException("workspace '" + id + "' exists already"))
                 .invoke(outbox::committed);
     }
 
@@ -84,9 +88,11 @@ public class WorkspaceService {
      * whose workspaces may predate this service. Runs inside the caller's scoped transaction.
      */
     Uni<Void> ensure(String id, String actor) {
-        return workspaces.findById(id).chain(existing -> existing != null
-                ? Uni.createFrom().voidItem()
-                : insert(id, id, UnplannedPolicy.ACCEPT_AND_FLAG, actor).replaceWithVoid());
+        Instant now = Instant.now();
+        // Concurrent first requests of a new workspace all get here: only the one whose row is inserted announces it.
+        return workspaces.insertIfAbsent(id, id, UnplannedPolicy.ACCEPT_AND_FLAG, now).chain(inserted -> inserted
+                ? workspaces.findById(id).chain(workspace -> announce(workspace, actor))
+                : Uni.createFrom().voidItem());
     }
 
     private Uni<Workspace> insert(String id, String name, UnplannedPolicy policy, String actor) {
@@ -96,17 +102,17 @@ public class WorkspaceService {
         workspace.unplannedEvents = policy;
         workspace.createdAt = Instant.now();
         workspace.updatedAt = workspace.createdAt;
-        return workspaces.persist(workspace)
-                .call(() -> outbox.workspaceState(workspace))
-                .call(() -> outbox.change(StateRecords.change(id, actor, "WORKSPACE_CREATED", "WORKSPACE", id, null,
-                        outboxJson(workspace), 1, workspace.createdAt)));
+        return workspaces.persist(workspace).call(() -> announce(workspace, actor));
+    }
+
+    private Uni<Void> announce(Workspace workspace, String actor) {
+        return outbox.workspaceState(workspace)
+                .chain(() -> outbox.change(StateRecords.change(workspace.id, actor, "WORKSPACE_CREATED", "WORKSPACE",
+                        workspace.id, null, outboxJson(workspace), 1, workspace.createdAt)));
     }
 
     private static String checkName(String name) {
-        if (name.isBlank() || name.length() > 200) {
-            throw new InvalidDefinitionException("name", "a workspace name is 1-200 characters");
-        }
-        return name.strip();
+        return Labels.check("name", name, 200, "a workspace name");
     }
 
     private static String outboxJson(Workspace workspace) {

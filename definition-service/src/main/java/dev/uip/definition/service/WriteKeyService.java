@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
-import dev.uip.definition.domain.InvalidDefinitionException;
 import dev.uip.definition.domain.KeyNotFoundException;
+import dev.uip.definition.domain.Labels;
 import dev.uip.definition.mapping.DefinitionMapper;
 import dev.uip.definition.mapping.StateRecords;
 import dev.uip.definition.messaging.Outbox;
@@ -44,10 +44,7 @@ public class WriteKeyService {
     DefinitionMapper mapper;
 
     public Uni<WriteKeyView> issue(String workspaceId, String name, String actor) {
-        String label = name == null || name.isBlank() ? "default" : name.strip();
-        if (label.length() > 100) {
-            throw new InvalidDefinitionException("name", "a key name is at most 100 characters");
-        }
+        String label = name == null || name.isBlank() ? "default" : Labels.check("name", name, 100, "a key name");
         String secret = WriteKeyFormat.generate();
         WriteKey key = newKey(workspaceId, label, secret, actor);
         return scope.transaction(workspaceId, () -> workspaces.ensure(workspaceId, actor)

@@ -3,6 +3,7 @@ package dev.uip.definition.domain;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -87,6 +88,77 @@ class DefinitionRulesTest {
                 .field());
         var slash = new DefinitionSpec("a/b", null, null, null, false, null, null, null, List.of());
         assertEquals("name", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(slash))
+                .field());
+    }
+
+    static InvalidDefinitionException refusal(PropertySpec... properties) {
+        DefinitionSpec spec = new DefinitionSpec("Signup", null, null, null, false, null, null, null,
+                List.of(properties));
+        return assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(spec));
+    }
+
+    static void accepted(PropertySpec... properties) {
+        assertDoesNotThrow(() -> DefinitionRules.check(new DefinitionSpec("Ok", null, null, null, false, null, null,
+                null, List.of(properties))));
+    }
+
+    @Test
+    void patternsAreCheckedAsValidationRunsThem() {
+        // Safe under RE2 (linear time): accepted, although java.util.regex backtracks on them.
+        accepted(prop("a", PropertyType.STRING).withText("(a|b)*", null));
+        accepted(prop("a", PropertyType.STRING).withText("(.*a){12}", null));
+        accepted(prop("a", PropertyType.STRING).withText("^[\\p{L} ]{1,50}$", null));
+
+        var lookAhead = refusal(prop("a", PropertyType.STRING).withText("(?=x)x", null));
+        assertEquals("properties[0].pattern", lookAhead.field());
+        assertTrue(lookAhead.getMessage().contains("RE2"), lookAhead.getMessage());
+        assertEquals("properties[0].pattern", refusal(prop("a", PropertyType.STRING).withText("(a)\\1", null))
+                .field());
+        var huge = refusal(prop("a", PropertyType.STRING).withText("((a{1000}){1000}){1000}", null));
+        assertEquals("properties[0].pattern", huge.field());
+        assertTrue(huge.getMessage().contains("too large"), huge.getMessage());
+        var longOne = refusal(prop("x", PropertyType.STRING), prop("a", PropertyType.STRING).withText("a".repeat(501),
+                null));
+        assertEquals("properties[1].pattern", longOne.field());
+        assertTrue(longOne.getMessage().contains("at most 500"), longOne.getMessage());
+        assertEquals("properties[0].pattern", refusal(prop("a", PropertyType.STRING).withText("", null)).field());
+    }
+
+    @Test
+    void everyTenantValueIsBounded() {
+        // Nesting cannot multiply the per-level bound: 5 objects of 250 properties each is too many in all.
+        List<PropertySpec> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            many.add(prop("p" + i, PropertyType.STRING));
+        }
+        List<PropertySpec> objects = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            objects.add(prop("o" + i, PropertyType.OBJECT).withProperties(many));
+        }
+        var tooMany = assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check("Wide", objects));
+        assertEquals("properties", tooMany.field());
+        assertDoesNotThrow(() -> DefinitionRules.check("Wide", objects.subList(0, 3)));
+
+        assertEquals("properties[0].allowedValues[1]", fieldOf(prop("a", PropertyType.ENUM)
+                .withAllowedValues(List.of("ok", "x".repeat(501)))));
+        assertEquals("properties[0].description", fieldOf(prop("a", PropertyType.STRING)
+                .withDescription("bell\u0007")));
+        assertEquals("properties[0].minimum", fieldOf(prop("a", PropertyType.NUMBER)
+                .withRange(Double.NEGATIVE_INFINITY, null)));
+        assertEquals("properties[0].maximum", fieldOf(prop("a", PropertyType.NUMBER).withRange(null, Double.NaN)));
+        assertEquals("properties[0].name", fieldOf(prop("a".repeat(129), PropertyType.STRING)));
+        assertEquals("properties[0].name", fieldOf(prop("9lives", PropertyType.STRING)));
+        assertEquals("properties[0].name", fieldOf(prop("caf\u00e9", PropertyType.STRING)));
+        accepted(prop("_" + "a".repeat(127), PropertyType.STRING));
+        var description = new DefinitionSpec("A", null, "d".repeat(2001), null, false, null, null, null, List.of());
+        assertEquals("description", assertThrows(InvalidDefinitionException.class,
+                () -> DefinitionRules.check(description)).field());
+        var name = new DefinitionSpec("n".repeat(201), null, null, null, false, null, null, null, List.of());
+        assertEquals("name", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(name))
+                .field());
+        var tags = new DefinitionSpec("A", null, null, null, false, null, java.util.Collections.nCopies(21, "t"),
+                null, List.of());
+        assertEquals("tags", assertThrows(InvalidDefinitionException.class, () -> DefinitionRules.check(tags))
                 .field());
     }
 }
