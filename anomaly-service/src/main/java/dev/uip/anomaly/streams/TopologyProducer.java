@@ -11,7 +11,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
@@ -20,7 +19,6 @@ import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.serde.SpecificAvroSerde;
 import dev.uip.schemas.streams.BoundedThreadReplacement;
 import dev.uip.schemas.streams.DeadLetterCounts;
-import dev.uip.schemas.streams.DeadLetterStage;
 
 /** Wires the event-count topology, what happens when one of its threads dies, and its dead-letter metrics. */
 @ApplicationScoped
@@ -44,13 +42,6 @@ public class TopologyProducer {
 
     /** How many records the counting topology parked on the dead-letter topic, and failed to, per stage. */
     void registerDeadLetterMetrics(@Observes StartupEvent event, MeterRegistry registry) {
-        for (DeadLetterStage stage : DeadLetterStage.values()) {
-            FunctionCounter.builder("uip.dead.letters.parked", stage, DeadLetterCounts::parked)
-                    .description("Records parked on the dead-letter topic").tag("stage", stage.name())
-                    .register(registry);
-            FunctionCounter.builder("uip.dead.letters.failed", stage, DeadLetterCounts::failed)
-                    .description("Records that could not be parked (the stream thread stopped instead)")
-                    .tag("stage", stage.name()).register(registry);
-        }
+        DeadLetterCounts.register(registry);
     }
 }

@@ -43,7 +43,7 @@ class ValidationStreamsHealthTest {
         given().get("/q/health/live").then().statusCode(200)
                 .body("checks.name", hasItem("validation-streams"));
 
-        streams.close(Duration.ofSeconds(30));
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
 
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'validation-streams' }.status", equalTo("DOWN"))
