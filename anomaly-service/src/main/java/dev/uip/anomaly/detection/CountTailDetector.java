@@ -1,0 +1,64 @@
+package dev.uip.anomaly.detection;
+
+/**
+ * Low-volume counts judged by their tail probability: the expected count is the trailing median, the variance the
+ * larger of that median and the squared robust spread, and a bucket is abnormal when a count at least as extreme
+ * is less likely than {@code alpha} under the Poisson (or, when overdispersed, negative binomial) model. Only
+ * speaks for count series whose expected count is at most {@code maxRate}; above that the level detector's
+ * normal approximation is as good.
+ */
+public final class CountTailDetector implements Detector {
+
+    private static final double MAD_TO_SIGMA = 1.4826;
+
+    private final TrailingWindow window;
+    private final double alpha;
+    private final double maxRate;
+    private final CountShape shape = new CountShape();
+    private double expected = Double.NaN;
+
+    /**
+     * @param windowBuckets buckets in the trailing window the expected rate is learned from
+     * @param alpha per-bucket tail probability below which a count is abnormal
+     * @param maxRate largest expected count per bucket this detector judges
+     */
+    public CountTailDetector(int windowBuckets, double alpha, double maxRate) {
+        this.window = new TrailingWindow(windowBuckets);
+        this.alpha = alpha;
+        this.maxRate = maxRate;
+    }
+
+    @Override
+    public String name() {
+        return "count";
+    }
+
+    @Override
+    public Verdict observe(long epochSecond, double value) {
+        shape.observe(value);
+        Verdict verdict = Verdict.NORMAL;
+        if (shape.isCount() && window.full()) {
+            double rate = window.median();
+            expected = rate;
+            if (rate <= maxRate) {
+                double spread = MAD_TO_SIGMA * window.mad(rate);
+                double variance = Math.max(rate, spread * spread);
+                long k = (long) value;
+                // a zero rate means "usually silent": judge against a floor of one event per window
+                double mean = Math.max(rate, 1.0 / window.size());
+                if (value > mean && CountDistributions.tail(k, mean, variance, true) < alpha) {
+                    verdict = Verdict.HIGH;
+                } else if (value < mean && CountDistributions.tail(k, mean, variance, false) < alpha) {
+                    verdict = Verdict.LOW;
+                }
+            }
+        }
+        window.add(value);
+        return verdict;
+    }
+
+    @Override
+    public double expected() {
+        return expected;
+    }
+}

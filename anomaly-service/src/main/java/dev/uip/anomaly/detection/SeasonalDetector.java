@@ -1,0 +1,71 @@
+package dev.uip.anomaly.detection;
+
+/**
+ * Deviations from the same slot of the week (or, until the weekly slot has enough history, of the day): a bucket
+ * is abnormal when it lies more than {@code threshold} standard deviations from the slot's learned mean. Speaks
+ * only once the series is long enough for its slot to have been seen {@code warmAfter} times.
+ */
+public final class SeasonalDetector implements Detector {
+
+    private static final long DAY = 86_400;
+    private static final long WEEK = 7 * DAY;
+    /** Mean absolute deviation times this is the standard deviation of a normal distribution. */
+    private static final double MEAN_DEVIATION_TO_SIGMA = 1.2533;
+
+    private final SeasonalProfile daily;
+    private final SeasonalProfile weekly;
+    private final double threshold;
+    private final int warmAfter;
+    private final CountShape shape = new CountShape();
+    private double level = Double.NaN;
+    private double expected = Double.NaN;
+
+    /**
+     * @param bucketSeconds width of one bucket
+     * @param maxSlots most slots per cycle (slots are widened to bound the state)
+     * @param smoothing weight of a new value in a slot's running mean once warm
+     * @param threshold deviation (in standard deviations) beyond which a bucket is abnormal
+     * @param warmAfter observations a slot needs before it is trusted
+     */
+    public SeasonalDetector(long bucketSeconds, int maxSlots, double smoothing, double threshold, int warmAfter) {
+        this.daily = new SeasonalProfile(DAY, bucketSeconds, maxSlots, smoothing, 3.0);
+        this.weekly = new SeasonalProfile(WEEK, bucketSeconds, maxSlots, smoothing, 3.0);
+        this.threshold = threshold;
+        this.warmAfter = warmAfter;
+    }
+
+    @Override
+    public String name() {
+        return "seasonal";
+    }
+
+    @Override
+    public Verdict observe(long epochSecond, double value) {
+        shape.observe(value);
+        level = Double.isNaN(level) ? Math.abs(value) : level + 0.01 * (Math.abs(value) - level);
+        int w = weekly.slotOf(epochSecond);
+        int d = daily.slotOf(epochSecond);
+        Verdict verdict = Verdict.NORMAL;
+        SeasonalProfile profile = weekly.seen(w) >= warmAfter ? weekly : daily.seen(d) >= warmAfter ? daily : null;
+        if (profile != null) {
+            int slot = profile == weekly ? w : d;
+            double mean = profile.mean(slot);
+            double sigma = MEAN_DEVIATION_TO_SIGMA * profile.deviation(slot);
+            if (shape.isCount()) {
+                sigma = Math.max(sigma, Math.sqrt(Math.max(mean, 1.0)));
+            }
+            sigma = Math.max(sigma, 1e-9 + 0.01 * level);
+            expected = mean;
+            double z = (value - mean) / sigma;
+            verdict = z > threshold ? Verdict.HIGH : z < -threshold ? Verdict.LOW : Verdict.NORMAL;
+        }
+        weekly.learn(w, value, warmAfter);
+        daily.learn(d, value, warmAfter);
+        return verdict;
+    }
+
+    @Override
+    public double expected() {
+        return expected;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.uip.anomaly.detection;
+
+/**
+ * "Stopped firing": learns how many buckets usually pass between non-empty buckets and how many events a bucket
+ * holds, and calls a run of empty buckets silent when it is longer than {@code gapFactor} times the typical gap
+ * and also improbable ({@code < alpha}) under a Poisson model of the learned rate. Busy events are thus called
+ * silent after {@code minBuckets} empty buckets, sparse ones only after gaps they have never shown.
+ */
+public final class SilenceDetector implements Detector {
+
+    private static final double SMOOTHING = 0.05;
+
+    private final double gapFactor;
+    private final double alpha;
+    private final int minBuckets;
+    private final int minArrivals;
+    private final CountShape shape = new CountShape();
+    private double typicalGap = Double.NaN;
+    private double rate = Double.NaN;
+    private long arrivals;
+    private long emptyRun;
+    private double expected = Double.NaN;
+
+    /**
+     * @param gapFactor how many typical gaps an empty run must exceed
+     * @param alpha probability under the learned rate below which an empty run is improbable
+     * @param minBuckets fewest empty buckets ever called silent
+     * @param minArrivals non-empty buckets to see before judging (an event must have been active)
+     */
+    public SilenceDetector(double gapFactor, double alpha, int minBuckets, int minArrivals) {
+        this.gapFactor = gapFactor;
+        this.alpha = alpha;
+        this.minBuckets = minBuckets;
+        this.minArrivals = minArrivals;
+    }
+
+    @Override
+    public String name() {
+        return "silence";
+    }
+
+    @Override
+    public Verdict observe(long epochSecond, double value) {
+        shape.observe(value);
+        if (!shape.isCount()) {
+            return Verdict.NORMAL;
+        }
+        rate = Double.isNaN(rate) ? value : rate + SMOOTHING * (value - rate);
+        if (value > 0) {
+            if (arrivals > 0) {
+                double gap = emptyRun + 1.0;
+                typicalGap = Double.isNaN(typicalGap) ? gap : typicalGap + SMOOTHING * (gap - typicalGap);
+            }
+            arrivals++;
+            emptyRun = 0;
+            return Verdict.NORMAL;
+        }
+        emptyRun++;
+        if (arrivals < minArrivals || Double.isNaN(typicalGap)) {
+            return Verdict.NORMAL;
+        }
+        expected = rate;
+        return emptyRun >= allowedEmptyRun() ? Verdict.SILENT : Verdict.NORMAL;
+    }
+
+    /** The empty-run length from which the event counts as stopped. */
+    long allowedEmptyRun() {
+        double byGap = Math.ceil(gapFactor * typicalGap);
+        double byRate = rate > 0 ? Math.ceil(Math.log(1 / alpha) / rate) : Double.MAX_VALUE;
+        return (long) Math.max(minBuckets, Math.max(byGap, byRate));
+    }
+
+    @Override
+    public double expected() {
+        return expected;
+    }
+}
