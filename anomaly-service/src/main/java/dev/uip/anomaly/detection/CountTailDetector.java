@@ -16,6 +16,7 @@ public final class CountTailDetector implements Detector {
     private final double maxRate;
     private final CountShape shape = new CountShape();
     private double expected = Double.NaN;
+    private double surprise;
 
     /**
      * @param windowBuckets buckets in the trailing window the expected rate is learned from
@@ -37,6 +38,7 @@ public final class CountTailDetector implements Detector {
     public Verdict observe(long epochSecond, double value) {
         shape.observe(value);
         Verdict verdict = Verdict.NORMAL;
+        surprise = 0;
         if (shape.isCount() && window.full()) {
             double rate = window.median();
             expected = rate;
@@ -46,15 +48,20 @@ public final class CountTailDetector implements Detector {
                 long k = (long) value;
                 // a zero rate means "usually silent": judge against a floor of one event per window
                 double mean = Math.max(rate, 1.0 / window.size());
-                if (value > mean && CountDistributions.tail(k, mean, variance, true) < alpha) {
-                    verdict = Verdict.HIGH;
-                } else if (value < mean && CountDistributions.tail(k, mean, variance, false) < alpha) {
-                    verdict = Verdict.LOW;
+                double p = CountDistributions.tail(k, mean, variance, value > mean);
+                surprise = -Math.log10(Math.max(p, 1e-300));
+                if (p < alpha) {
+                    verdict = value > mean ? Verdict.HIGH : Verdict.LOW;
                 }
             }
         }
         window.add(value);
         return verdict;
+    }
+
+    @Override
+    public double surprise() {
+        return surprise;
     }
 
     @Override

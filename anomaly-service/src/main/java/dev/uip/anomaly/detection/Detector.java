@@ -18,4 +18,10 @@ public interface Detector {
 
     /** The value this detector expected for the last observed bucket ({@code NaN} while learning). */
     double expected();
+
+    /**
+     * How surprising the last observed bucket was, in the detector's own unit (larger is more surprising; 0 while
+     * learning). Used to compare a bucket with the detector's own history.
+     */
+    double surprise();
 }

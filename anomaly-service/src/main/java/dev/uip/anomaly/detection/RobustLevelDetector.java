@@ -14,6 +14,7 @@ public final class RobustLevelDetector implements Detector {
     private final double threshold;
     private final CountShape shape = new CountShape();
     private double expected = Double.NaN;
+    private double surprise;
 
     /**
      * @param windowBuckets buckets in the trailing window; the detector judges only once the window is full
@@ -41,11 +42,17 @@ public final class RobustLevelDetector implements Detector {
             spread = Math.max(spread, 1e-9 + 1e-3 * Math.abs(median));
             expected = median;
             double z = (value - median) / spread;
+            surprise = Math.abs(z);
             verdict = z > threshold ? Verdict.HIGH : z < -threshold ? Verdict.LOW : Verdict.NORMAL;
         }
         shape.observe(value);
         window.add(value);
         return verdict;
+    }
+
+    @Override
+    public double surprise() {
+        return surprise;
     }
 
     @Override

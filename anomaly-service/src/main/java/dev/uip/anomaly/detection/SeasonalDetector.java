@@ -19,6 +19,8 @@ public final class SeasonalDetector implements Detector {
     private final CountShape shape = new CountShape();
     private double level = Double.NaN;
     private double expected = Double.NaN;
+    private double surprise;
+    private boolean warm;
 
     /**
      * @param bucketSeconds width of one bucket
@@ -46,8 +48,10 @@ public final class SeasonalDetector implements Detector {
         int w = weekly.slotOf(epochSecond);
         int d = daily.slotOf(epochSecond);
         Verdict verdict = Verdict.NORMAL;
+        surprise = 0;
         SeasonalProfile profile = weekly.seen(w) >= warmAfter ? weekly : daily.seen(d) >= warmAfter ? daily : null;
-        if (profile != null) {
+        warm = profile != null;
+        if (warm) {
             int slot = profile == weekly ? w : d;
             double mean = profile.mean(slot);
             double sigma = MEAN_DEVIATION_TO_SIGMA * profile.deviation(slot);
@@ -57,11 +61,22 @@ public final class SeasonalDetector implements Detector {
             sigma = Math.max(sigma, 1e-9 + 0.01 * level);
             expected = mean;
             double z = (value - mean) / sigma;
+            surprise = Math.abs(z);
             verdict = z > threshold ? Verdict.HIGH : z < -threshold ? Verdict.LOW : Verdict.NORMAL;
         }
         weekly.learn(w, value, warmAfter);
         daily.learn(d, value, warmAfter);
         return verdict;
+    }
+
+    /** Whether the last bucket was judged against a learned slot (the series is long enough). */
+    public boolean warm() {
+        return warm;
+    }
+
+    @Override
+    public double surprise() {
+        return surprise;
     }
 
     @Override

@@ -70,6 +70,12 @@ public final class SilenceDetector implements Detector {
         return (long) Math.max(minBuckets, Math.max(byGap, byRate));
     }
 
+    /** The empty run as a multiple of the run from which the event counts as stopped. */
+    @Override
+    public double surprise() {
+        return arrivals < minArrivals || Double.isNaN(typicalGap) ? 0 : (double) emptyRun / allowedEmptyRun();
+    }
+
     @Override
     public double expected() {
         return expected;

@@ -18,14 +18,18 @@ package dev.uip.anomaly.detection;
  * @param silenceMinBuckets fewest empty buckets ever called "stopped firing"
  * @param silenceMinArrivals non-empty buckets to see before an event can be called stopped
  * @param clearBuckets consecutive normal buckets that resolve an open alert
+ * @param rarity share of a detector's own past scores an abnormal bucket must exceed to count (1 disables)
+ * @param rarityMinHistory buckets of history before the rarity check applies
+ * @param explainedBelow seasonal surprise (standard deviations) below which a warm seasonal baseline explains a
+ *        level or count anomaly away
  */
 public record WatcherSettings(int levelWindow, double levelThreshold, int countWindow, double countAlpha,
         double countMaxRate, int seasonalMaxSlots, double seasonalSmoothing, double seasonalThreshold,
         int seasonalWarmAfter, double silenceGapFactor, double silenceAlpha, int silenceMinBuckets,
-        int silenceMinArrivals, int clearBuckets) {
+        int silenceMinArrivals, int clearBuckets, double rarity, long rarityMinHistory, double explainedBelow) {
 
     /** The default configuration. */
     public static WatcherSettings defaults() {
-        return new WatcherSettings(48, 6.0, 48, 1e-6, 50.0, 288, 0.2, 5.0, 3, 3.0, 1e-4, 2, 10, 6);
+        return new WatcherSettings(48, 6.0, 48, 1e-6, 50.0, 288, 0.2, 5.0, 3, 3.0, 1e-4, 2, 10, 6, 1e-3, 288, 3.0);
     }
 }
