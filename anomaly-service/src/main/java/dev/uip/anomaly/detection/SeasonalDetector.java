@@ -15,6 +15,7 @@ public final class SeasonalDetector implements Detector {
     private final SeasonalProfile daily;
     private final SeasonalProfile weekly;
     private final double threshold;
+    private final double tailAlpha;
     private final int warmAfter;
     private final CountShape shape = new CountShape();
     private double level = Double.NaN;
@@ -33,6 +34,7 @@ public final class SeasonalDetector implements Detector {
         this.daily = new SeasonalProfile(DAY, bucketSeconds, maxSlots, smoothing, 3.0);
         this.weekly = new SeasonalProfile(WEEK, bucketSeconds, maxSlots, smoothing, 3.0);
         this.threshold = threshold;
+        this.tailAlpha = normalTail(threshold);
         this.warmAfter = warmAfter;
     }
 
@@ -55,18 +57,30 @@ public final class SeasonalDetector implements Detector {
             int slot = profile == weekly ? w : d;
             double mean = profile.mean(slot);
             double sigma = MEAN_DEVIATION_TO_SIGMA * profile.deviation(slot);
-            if (shape.isCount()) {
-                sigma = Math.max(sigma, Math.sqrt(Math.max(mean, 1.0)));
-            }
             sigma = Math.max(sigma, 1e-9 + 0.01 * level);
             expected = mean;
             double z = (value - mean) / sigma;
             surprise = Math.abs(z);
+            if (shape.isCount()) {
+                // small counts: the tail probability of a count model, at the same significance as the z threshold
+                double rate = Math.max(mean, 0.5);
+                double p = CountDistributions.tail((long) value, rate, Math.max(rate, sigma * sigma), value > rate);
+                surprise = -Math.log10(Math.max(p, 1e-300));
+                z = p < tailAlpha ? Math.signum(value - rate) * (threshold + 1) : 0;
+            }
             verdict = z > threshold ? Verdict.HIGH : z < -threshold ? Verdict.LOW : Verdict.NORMAL;
         }
         weekly.learn(w, value, warmAfter);
         daily.learn(d, value, warmAfter);
         return verdict;
+    }
+
+    /** One-sided tail of the standard normal beyond {@code z} (Abramowitz-Stegun 7.1.26 via erfc). */
+    static double normalTail(double z) {
+        double x = z / Math.sqrt(2);
+        double t = 1 / (1 + 0.3275911 * x);
+        double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+        return 0.5 * poly * Math.exp(-x * x);
     }
 
     /** Whether the last bucket was judged against a learned slot (the series is long enough). */

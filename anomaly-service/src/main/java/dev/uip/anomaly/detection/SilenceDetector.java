@@ -1,7 +1,7 @@
 package dev.uip.anomaly.detection;
 
 /**
- * "Stopped firing": learns how many buckets usually pass between non-empty buckets and how many events a bucket
+ * "Stopped firing": learns how many empty buckets usually lie between non-empty ones and how many events a bucket
  * holds, and calls a run of empty buckets silent when it is longer than {@code gapFactor} times the typical gap
  * and also improbable ({@code < alpha}) under a Poisson model of the learned rate. Busy events are thus called
  * silent after {@code minBuckets} empty buckets, sparse ones only after gaps they have never shown.
@@ -45,10 +45,13 @@ public final class SilenceDetector implements Detector {
         if (!shape.isCount()) {
             return Verdict.NORMAL;
         }
-        rate = Double.isNaN(rate) ? value : rate + SMOOTHING * (value - rate);
         if (value > 0) {
+            // the rate is frozen during an empty run (else a long silence would excuse itself) and catches up
+            // with the run's empty buckets when the event fires again
+            double decayed = Double.isNaN(rate) ? value : rate * Math.pow(1 - SMOOTHING, emptyRun);
+            rate = decayed + SMOOTHING * (value - decayed);
             if (arrivals > 0) {
-                double gap = emptyRun + 1.0;
+                double gap = emptyRun;
                 typicalGap = Double.isNaN(typicalGap) ? gap : typicalGap + SMOOTHING * (gap - typicalGap);
             }
             arrivals++;

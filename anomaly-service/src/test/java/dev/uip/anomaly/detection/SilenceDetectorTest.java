@@ -1,0 +1,30 @@
+package dev.uip.anomaly.detection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class SilenceDetectorTest {
+
+    @Test
+    void aBusyEventThatStopsIsSilentAfterTwoEmptyBuckets() {
+        double[] values = new SyntheticSeries(7).poisson(300, i -> i < 200 ? 50 : 0);
+        List<Integer> abnormal = SyntheticSeries.abnormal(new SilenceDetector(3, 1e-4, 2, 10), values, 60);
+        assertEquals(201, abnormal.get(0));
+        assertTrue(abnormal.stream().allMatch(i -> i >= 201));
+    }
+
+    @Test
+    void aSparseEventIsCalledStoppedOnlyAfterALongGap() {
+        // about one event every 5 buckets: empty runs of a few buckets are normal
+        double[] values = new SyntheticSeries(8).poisson(3000, i -> i < 2500 ? 0.2 : 0);
+        SilenceDetector detector = new SilenceDetector(3, 1e-4, 2, 10);
+        List<Integer> abnormal = SyntheticSeries.abnormal(detector, values, 60);
+        assertTrue(abnormal.stream().noneMatch(i -> i < 2500), "false silences: " + abnormal);
+        int first = abnormal.get(0);
+        assertTrue(first > 2510 && first < 2600, "stop noticed within a hundred buckets: " + first);
+    }
+}
