@@ -81,8 +81,9 @@ public final class Backtest {
         long bucket = stamps.size() > 1 ? Math.max(1, epoch(stamps.get(1)) - epoch(stamps.get(0))) : 60;
         EventWatcher watcher = EventWatcher.withDefaults(bucket);
         for (int i = 0; i < stamps.size(); i++) {
+            boolean quiet = !watcher.anyOpen();
             List<AlertChange> changes = watcher.observe(epoch(stamps.get(i)), values.get(i));
-            if (changes.stream().anyMatch(c -> c.transition() == AlertGate.Transition.OPENED)) {
+            if (quiet && changes.stream().anyMatch(c -> c.transition() == AlertGate.Transition.OPENED)) {
                 opened.add(stamps.get(i));
             }
         }

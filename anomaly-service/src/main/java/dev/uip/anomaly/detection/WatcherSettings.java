@@ -30,6 +30,6 @@ public record WatcherSettings(int levelWindow, double levelThreshold, int countW
 
     /** The default configuration. */
     public static WatcherSettings defaults() {
-        return new WatcherSettings(48, 6.0, 48, 1e-6, 50.0, 288, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 6, 1e-3, 288, 3.0);
+        return new WatcherSettings(48, 6.0, 48, 1e-6, 50.0, 288, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 1e-3, 288, 3.0);
     }
 }
