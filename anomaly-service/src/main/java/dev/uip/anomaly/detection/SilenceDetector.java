@@ -1,10 +1,11 @@
 package dev.uip.anomaly.detection;
 
 /**
- * "Stopped firing": learns how many empty buckets usually lie between non-empty ones and how many events a bucket
- * holds, and calls a run of empty buckets silent when it is longer than {@code gapFactor} times the typical gap
- * and also improbable ({@code < alpha}) under a Poisson model of the learned rate. Busy events are thus called
- * silent after {@code minBuckets} empty buckets, sparse ones only after gaps they have never shown.
+ * "Stopped firing": learns how many empty buckets usually lie between non-empty ones and which share of buckets
+ * is non-empty, and calls a run of empty buckets silent when it is longer than {@code gapFactor} times the typical
+ * gap and also improbable ({@code < alpha}) if buckets were independently empty with the learned share. Busy
+ * events are thus called silent after {@code minBuckets} empty buckets, sparse or bursty ones only after gaps
+ * they have rarely shown.
  */
 public final class SilenceDetector implements Detector {
 
@@ -16,14 +17,14 @@ public final class SilenceDetector implements Detector {
     private final int minArrivals;
     private final CountShape shape = new CountShape();
     private double typicalGap = Double.NaN;
-    private double rate = Double.NaN;
+    private double busyShare = Double.NaN;
     private long arrivals;
     private long emptyRun;
     private double expected = Double.NaN;
 
     /**
      * @param gapFactor how many typical gaps an empty run must exceed
-     * @param alpha probability under the learned rate below which an empty run is improbable
+     * @param alpha probability below which an empty run is improbable
      * @param minBuckets fewest empty buckets ever called silent
      * @param minArrivals non-empty buckets to see before judging (an event must have been active)
      */
@@ -46,10 +47,10 @@ public final class SilenceDetector implements Detector {
             return Verdict.NORMAL;
         }
         if (value > 0) {
-            // the rate is frozen during an empty run (else a long silence would excuse itself) and catches up
+            // the share is frozen during an empty run (else a long silence would excuse itself) and catches up
             // with the run's empty buckets when the event fires again
-            double decayed = Double.isNaN(rate) ? value : rate * Math.pow(1 - SMOOTHING, emptyRun);
-            rate = decayed + SMOOTHING * (value - decayed);
+            double decayed = Double.isNaN(busyShare) ? 1.0 : busyShare * Math.pow(1 - SMOOTHING, emptyRun);
+            busyShare = decayed + SMOOTHING * (1.0 - decayed);
             if (arrivals > 0) {
                 double gap = emptyRun;
                 typicalGap = Double.isNaN(typicalGap) ? gap : typicalGap + SMOOTHING * (gap - typicalGap);
@@ -62,15 +63,16 @@ public final class SilenceDetector implements Detector {
         if (arrivals < minArrivals || Double.isNaN(typicalGap)) {
             return Verdict.NORMAL;
         }
-        expected = rate;
+        expected = busyShare;
         return emptyRun >= allowedEmptyRun() ? Verdict.SILENT : Verdict.NORMAL;
     }
 
     /** The empty-run length from which the event counts as stopped. */
     long allowedEmptyRun() {
         double byGap = Math.ceil(gapFactor * typicalGap);
-        double byRate = rate > 0 ? Math.ceil(Math.log(1 / alpha) / rate) : Double.MAX_VALUE;
-        return (long) Math.max(minBuckets, Math.max(byGap, byRate));
+        // P(n empty buckets in a row) = (1 - busyShare)^n, which must fall below alpha
+        double byShare = busyShare >= 1 ? 0 : Math.ceil(Math.log(alpha) / Math.log1p(-busyShare));
+        return (long) Math.max(minBuckets, Math.max(byGap, byShare));
     }
 
     /** The empty run as a multiple of the run from which the event counts as stopped. */

@@ -14,7 +14,7 @@ package dev.uip.anomaly.detection;
  * @param seasonalThreshold standard deviations from the slot's mean beyond which a bucket is abnormal
  * @param seasonalWarmAfter times a slot must have been seen before the seasonal baseline speaks for it
  * @param silenceGapFactor how many typical inter-arrival gaps an empty run must exceed to be "stopped firing"
- * @param silenceAlpha probability under the learned rate below which an empty run is improbable
+ * @param silenceAlpha probability below which an empty run is improbable
  * @param silenceMinBuckets fewest empty buckets ever called "stopped firing"
  * @param silenceMinArrivals non-empty buckets to see before an event can be called stopped
  * @param clearBuckets consecutive normal buckets that resolve an open alert
