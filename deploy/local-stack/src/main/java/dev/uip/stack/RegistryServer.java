@@ -41,6 +41,7 @@ public final class RegistryServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile())
                 .start();
+        reapWithThisJvm(process);
         RegistryServer server = new RegistryServer(process, port);
         try {
             server.awaitReady(timeout);
@@ -49,6 +50,20 @@ public final class RegistryServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * A test JVM that ends without running its shutdown hooks (killed by the build's fork timeout, or halted) would
+     * leave the registry running for good: a small shell waits for this JVM to end and then stops the registry, if
+     * that process is still the registry.
+     */
+    private static void reapWithThisJvm(Process registry) throws IOException {
+        long jvm = ProcessHandle.current().pid();
+        long child = registry.pid();
+        String script = "while kill -0 " + jvm + " 2>/dev/null; do sleep 2; done; "
+                + "grep -q apicurio-registry /proc/" + child + "/cmdline 2>/dev/null && kill " + child;
+        new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private void awaitReady(Duration timeout) throws IOException, InterruptedException {
