@@ -7,7 +7,7 @@ package dev.uip.anomaly.detection;
  * speaks for count series whose expected count is at most {@code maxRate}; above that the level detector's
  * normal approximation is as good.
  */
-public final class CountTailDetector implements Detector {
+public final class CountTailDetector extends ScoredDetector {
 
     private static final double MAD_TO_SIGMA = 1.4826;
 
@@ -15,8 +15,6 @@ public final class CountTailDetector implements Detector {
     private final double alpha;
     private final double maxRate;
     private final CountShape shape = new CountShape();
-    private double expected = Double.NaN;
-    private double surprise;
 
     /**
      * @param windowBuckets buckets in the trailing window the expected rate is learned from
@@ -57,15 +55,5 @@ public final class CountTailDetector implements Detector {
         }
         window.add(value);
         return verdict;
-    }
-
-    @Override
-    public double surprise() {
-        return surprise;
-    }
-
-    @Override
-    public double expected() {
-        return expected;
     }
 }

@@ -5,7 +5,7 @@ package dev.uip.anomaly.detection;
  * of a trailing window, with a Poisson floor on the spread for count series so that small counts are not judged
  * by a spread of zero.
  */
-public final class RobustLevelDetector implements Detector {
+public final class RobustLevelDetector extends ScoredDetector {
 
     /** MAD times this is the standard deviation of a normal distribution. */
     private static final double MAD_TO_SIGMA = 1.4826;
@@ -13,8 +13,6 @@ public final class RobustLevelDetector implements Detector {
     private final TrailingWindow window;
     private final double threshold;
     private final CountShape shape = new CountShape();
-    private double expected = Double.NaN;
-    private double surprise;
 
     /**
      * @param windowBuckets buckets in the trailing window; the detector judges only once the window is full
@@ -48,15 +46,5 @@ public final class RobustLevelDetector implements Detector {
         shape.observe(value);
         window.add(value);
         return verdict;
-    }
-
-    @Override
-    public double surprise() {
-        return surprise;
-    }
-
-    @Override
-    public double expected() {
-        return expected;
     }
 }

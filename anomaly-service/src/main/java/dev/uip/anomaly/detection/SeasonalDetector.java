@@ -5,7 +5,7 @@ package dev.uip.anomaly.detection;
  * is abnormal when it lies more than {@code threshold} standard deviations from the slot's learned mean. Speaks
  * only once the series is long enough for its slot to have been seen {@code warmAfter} times.
  */
-public final class SeasonalDetector implements Detector {
+public final class SeasonalDetector extends ScoredDetector {
 
     private static final long DAY = 86_400;
     private static final long WEEK = 7 * DAY;
@@ -19,8 +19,6 @@ public final class SeasonalDetector implements Detector {
     private final int warmAfter;
     private final CountShape shape = new CountShape();
     private double level = Double.NaN;
-    private double expected = Double.NaN;
-    private double surprise;
     private boolean warm;
 
     /**
@@ -86,15 +84,5 @@ public final class SeasonalDetector implements Detector {
     /** Whether the last bucket was judged against a learned slot (the series is long enough). */
     public boolean warm() {
         return warm;
-    }
-
-    @Override
-    public double surprise() {
-        return surprise;
-    }
-
-    @Override
-    public double expected() {
-        return expected;
     }
 }

@@ -7,7 +7,7 @@ package dev.uip.anomaly.detection;
  * events are thus called silent after {@code minBuckets} empty buckets, sparse or bursty ones only after gaps
  * they have rarely shown.
  */
-public final class SilenceDetector implements Detector {
+public final class SilenceDetector extends ScoredDetector {
 
     private static final double SMOOTHING = 0.05;
 
@@ -20,7 +20,6 @@ public final class SilenceDetector implements Detector {
     private double busyShare = Double.NaN;
     private long arrivals;
     private long emptyRun;
-    private double expected = Double.NaN;
 
     /**
      * @param gapFactor how many typical gaps an empty run must exceed
@@ -79,10 +78,5 @@ public final class SilenceDetector implements Detector {
     @Override
     public double surprise() {
         return arrivals < minArrivals || Double.isNaN(typicalGap) ? 0 : (double) emptyRun / allowedEmptyRun();
-    }
-
-    @Override
-    public double expected() {
-        return expected;
     }
 }

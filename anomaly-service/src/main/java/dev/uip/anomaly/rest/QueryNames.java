@@ -1,12 +1,11 @@
 package dev.uip.anomaly.rest;
 
 import dev.uip.anomaly.domain.InvalidQueryException;
+import dev.uip.schemas.names.WorkspaceIds;
 
 /** Bounds the workspace and event names of a query before they become store keys. */
 final class QueryNames {
 
-    /** As definition-service allows: lower-case letters, digits, '-' and '_', at most 63 characters. */
-    static final int MAX_WORKSPACE_LENGTH = 63;
     /** As definition-service allows for event names. */
     static final int MAX_EVENT_LENGTH = 200;
 
@@ -14,11 +13,8 @@ final class QueryNames {
     }
 
     static String workspace(String workspace) {
-        if (workspace == null || workspace.isEmpty() || workspace.length() > MAX_WORKSPACE_LENGTH
-                || !workspace.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-                        || c == '_')) {
-            throw new InvalidQueryException("INVALID_WORKSPACE", "a workspace id is 1 to " + MAX_WORKSPACE_LENGTH
-                    + " lower-case letters, digits, '-' or '_'");
+        if (!WorkspaceIds.isValid(workspace)) {
+            throw new InvalidQueryException("INVALID_WORKSPACE", WorkspaceIds.RULE);
         }
         return workspace;
     }

@@ -13,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 
 import dev.uip.audit.config.AuditConfig;
 import dev.uip.audit.domain.InvalidQueryException;
-import dev.uip.audit.domain.WorkspaceIds;
 import dev.uip.audit.service.AuditTrail;
+import dev.uip.schemas.names.WorkspaceIds;
 
 /** Reads a workspace's audit trail, newest change first. */
 @Path("/v1/audit")

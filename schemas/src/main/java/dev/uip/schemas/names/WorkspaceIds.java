@@ -1,8 +1,11 @@
-package dev.uip.audit.domain;
+package dev.uip.schemas.names;
 
 import java.util.regex.Pattern;
 
-/** The shape of a workspace id, as definition-service issues them; nothing else can have an audit trail. */
+/**
+ * The shape of a workspace id: definition-service issues only these, and every other service refuses a name that
+ * cannot be one before using it (a store key, a query).
+ */
 public final class WorkspaceIds {
 
     /** What a client is told when a name cannot be a workspace id; never echoes the name. */
