@@ -12,13 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.uip.anomaly.detection.AlertChange;
 import dev.uip.anomaly.detection.AlertGate;
-import dev.uip.anomaly.detection.EventWatcher;
+import dev.uip.anomaly.detection.SeriesMonitor;
 
 /**
- * Runs the default {@link EventWatcher} causally over a {@code timestamp,value} CSV (one row per bucket, bucket
- * width inferred from the first two rows) and writes the timestamp of every bucket at which an alert opened.
+ * Runs a {@link SeriesMonitor} with the default STOPPED, DROP and SPIKE rules causally over a
+ * {@code timestamp,value} CSV (one row per bucket, bucket width inferred from the first two rows) and writes the timestamp of every bucket at which an alert opened.
  * Usage: {@code Backtest INPUT.csv OUTPUT.csv}, or {@code Backtest --dir DATA_DIR ALERTS_DIR SERIES...} to run
  * several series (paths relative to the directories).
  */
@@ -79,10 +78,10 @@ public final class Backtest {
             return opened;
         }
         long bucket = stamps.size() > 1 ? Math.max(1, epoch(stamps.get(1)) - epoch(stamps.get(0))) : 60;
-        EventWatcher watcher = EventWatcher.withDefaults(bucket);
+        SeriesMonitor monitor = SeriesMonitor.create(bucket, SeriesMonitor.defaultRules(""));
         for (int i = 0; i < stamps.size(); i++) {
-            boolean quiet = !watcher.anyOpen();
-            List<AlertChange> changes = watcher.observe(epoch(stamps.get(i)), values.get(i));
+            boolean quiet = !monitor.anyOpen();
+            var changes = monitor.observe(epoch(stamps.get(i)), values.get(i));
             if (quiet && changes.stream().anyMatch(c -> c.transition() == AlertGate.Transition.OPENED)) {
                 opened.add(stamps.get(i));
             }

@@ -1,23 +1,29 @@
 package dev.uip.anomaly.detection;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Keeps a detector honest about its own history: remembers the distribution of its surprise scores in a
  * log-spaced histogram and lets an abnormal verdict through only when a score at least this high has been rarer
  * than {@code rarity} so far. A series that is always noisy in the detector's eyes (heavy tails, bursts) thus
- * alerts only on what is exceptional for that series, the idea behind NAB's "anomaly likelihood".
+ * alerts only on what is exceptional for that series, the idea behind NAB's "anomaly likelihood". The histogram
+ * is halved whenever it reaches {@link #MAX_TOTAL} scores, so old history fades and each bin fits 16 bits.
  */
 final class RarityFilter {
 
-    private static final int BINS = 160;
+    private static final int BINS = 64;
     /** Bins per factor of ten. */
-    private static final double BINS_PER_DECADE = 20;
+    private static final double BINS_PER_DECADE = 10;
     /** Scores below this share the first bin. */
     private static final double FLOOR = 0.01;
+    private static final int MAX_TOTAL = 65_535;
 
     private final double rarity;
     private final long minHistory;
-    private final long[] counts = new long[BINS];
-    private long total;
+    private final int[] counts = new int[BINS];
+    private int total;
 
     RarityFilter(double rarity, long minHistory) {
         this.rarity = rarity;
@@ -35,6 +41,13 @@ final class RarityFilter {
             }
             rare = atLeast < rarity * total;
         }
+        if (total == MAX_TOTAL) {
+            total = 0;
+            for (int i = 0; i < BINS; i++) {
+                counts[i] /= 2;
+                total += counts[i];
+            }
+        }
         counts[bin]++;
         total++;
         return rare;
@@ -46,5 +59,20 @@ final class RarityFilter {
         }
         int bin = 1 + (int) (Math.log10(surprise / FLOOR) * BINS_PER_DECADE);
         return Math.min(BINS - 1, bin);
+    }
+
+    void write(DataOutput out) throws IOException {
+        for (int count : counts) {
+            out.writeShort(count);
+        }
+    }
+
+    void read(DataInput in) throws IOException {
+        total = 0;
+        for (int i = 0; i < BINS; i++) {
+            counts[i] = in.readUnsignedShort();
+            total += counts[i];
+        }
+        Snapshots.expect(total <= MAX_TOTAL, "rarity history too long");
     }
 }

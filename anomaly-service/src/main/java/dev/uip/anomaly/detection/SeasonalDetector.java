@@ -1,9 +1,14 @@
 package dev.uip.anomaly.detection;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Deviations from the same slot of the week (or, until the weekly slot has enough history, of the day): a bucket
- * is abnormal when it lies more than {@code threshold} standard deviations from the slot's learned mean. Speaks
- * only once the series is long enough for its slot to have been seen {@code warmAfter} times.
+ * is abnormal when it lies more than {@code threshold} standard deviations from the slot's learned mean (for
+ * counts: when it is as improbable under a count model). Speaks only once its slot has been seen in
+ * {@code warmAfter} cycles.
  */
 public final class SeasonalDetector extends ScoredDetector {
 
@@ -15,24 +20,32 @@ public final class SeasonalDetector extends ScoredDetector {
     private final SeasonalProfile daily;
     private final SeasonalProfile weekly;
     private final double threshold;
-    private final double tailAlpha;
+    private final double logTailAlpha;
     private final int warmAfter;
     private final CountShape shape = new CountShape();
-    private double level = Double.NaN;
+    private float level = Float.NaN;
     private boolean warm;
+    private int regime;
+
+    /** A detector with at most {@code maxSlots} slots per day and per week (see the full constructor). */
+    public SeasonalDetector(long bucketSeconds, int maxSlots, double smoothing, double threshold, int warmAfter) {
+        this(bucketSeconds, maxSlots, maxSlots, smoothing, threshold, warmAfter);
+    }
 
     /**
      * @param bucketSeconds width of one bucket
-     * @param maxSlots most slots per cycle (slots are widened to bound the state)
-     * @param smoothing weight of a new value in a slot's running mean once warm
+     * @param dailySlots most slots per day (slots are widened to bound the state)
+     * @param weeklySlots most slots per week
+     * @param smoothing weight of a new cycle in a slot's running mean once warm
      * @param threshold deviation (in standard deviations) beyond which a bucket is abnormal
-     * @param warmAfter observations a slot needs before it is trusted
+     * @param warmAfter cycles a slot needs before it is trusted
      */
-    public SeasonalDetector(long bucketSeconds, int maxSlots, double smoothing, double threshold, int warmAfter) {
-        this.daily = new SeasonalProfile(DAY, bucketSeconds, maxSlots, smoothing, 3.0);
-        this.weekly = new SeasonalProfile(WEEK, bucketSeconds, maxSlots, smoothing, 3.0);
+    public SeasonalDetector(long bucketSeconds, int dailySlots, int weeklySlots, double smoothing, double threshold,
+            int warmAfter) {
+        this.daily = new SeasonalProfile(DAY, bucketSeconds, dailySlots, smoothing, 3.0);
+        this.weekly = new SeasonalProfile(WEEK, bucketSeconds, weeklySlots, smoothing, 3.0);
         this.threshold = threshold;
-        this.tailAlpha = normalTail(threshold);
+        this.logTailAlpha = -Math.log10(normalTail(threshold));
         this.warmAfter = warmAfter;
     }
 
@@ -44,29 +57,33 @@ public final class SeasonalDetector extends ScoredDetector {
     @Override
     public Verdict observe(long epochSecond, double value) {
         shape.observe(value);
-        level = Double.isNaN(level) ? Math.abs(value) : level + 0.01 * (Math.abs(value) - level);
+        level = (float) (Float.isNaN(level) ? Math.abs(value) : level + 0.01 * (Math.abs(value) - level));
         int w = weekly.slotOf(epochSecond);
         int d = daily.slotOf(epochSecond);
-        Verdict verdict = Verdict.NORMAL;
+        Verdict verdict = judged(0, Verdict.NORMAL);
         surprise = 0;
-        SeasonalProfile profile = weekly.seen(w) >= warmAfter ? weekly : daily.seen(d) >= warmAfter ? daily : null;
+        SeasonalProfile profile = weekly.cyclesSeen(w) >= warmAfter
+                ? weekly
+                : daily.cyclesSeen(d) >= warmAfter ? daily : null;
         warm = profile != null;
+        regime = profile == weekly ? 2 : profile == daily ? 1 : 0;
         if (warm) {
             int slot = profile == weekly ? w : d;
             double mean = profile.mean(slot);
             double sigma = MEAN_DEVIATION_TO_SIGMA * profile.deviation(slot);
             sigma = Math.max(sigma, 1e-9 + 0.01 * level);
             expected = mean;
-            double z = (value - mean) / sigma;
-            surprise = Math.abs(z);
             if (shape.isCount()) {
                 // small counts: the tail probability of a count model, at the same significance as the z threshold
                 double rate = Math.max(mean, 0.5);
                 double p = CountDistributions.tail((long) value, rate, Math.max(rate, sigma * sigma), value > rate);
                 surprise = -Math.log10(Math.max(p, 1e-300));
-                z = p < tailAlpha ? Math.signum(value - rate) * (threshold + 1) : 0;
+                verdict = judged(surprise / logTailAlpha, value > rate ? Verdict.HIGH : Verdict.LOW);
+            } else {
+                double z = (value - mean) / sigma;
+                surprise = Math.abs(z);
+                verdict = judged(surprise / threshold, z > 0 ? Verdict.HIGH : Verdict.LOW);
             }
-            verdict = z > threshold ? Verdict.HIGH : z < -threshold ? Verdict.LOW : Verdict.NORMAL;
         }
         weekly.learn(w, value, warmAfter);
         daily.learn(d, value, warmAfter);
@@ -81,8 +98,31 @@ public final class SeasonalDetector extends ScoredDetector {
         return 0.5 * poly * Math.exp(-x * x);
     }
 
+    /** What the last bucket was judged against: 0 nothing yet, 1 its slot of the day, 2 its slot of the week. */
+    int regime() {
+        return regime;
+    }
+
     /** Whether the last bucket was judged against a learned slot (the series is long enough). */
     public boolean warm() {
         return warm;
+    }
+
+    @Override
+    void write(DataOutput out) throws IOException {
+        super.write(out);
+        shape.write(out);
+        out.writeFloat(level);
+        daily.write(out);
+        weekly.write(out);
+    }
+
+    @Override
+    void read(DataInput in) throws IOException {
+        super.read(in);
+        shape.read(in);
+        level = in.readFloat();
+        daily.read(in);
+        weekly.read(in);
     }
 }

@@ -1,5 +1,9 @@
 package dev.uip.anomaly.detection;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * "Stopped firing": learns how many empty buckets usually lie between non-empty ones and which share of buckets
  * is non-empty, and calls a run of empty buckets silent when it is longer than {@code gapFactor} times the typical
@@ -9,17 +13,22 @@ package dev.uip.anomaly.detection;
  */
 public final class SilenceDetector extends ScoredDetector {
 
+    /** Weight of a new gap in the typical gap. */
     private static final double SMOOTHING = 0.05;
+    /** Weight of a new bucket in the share of non-empty buckets (a memory of about a day of 1-minute buckets). */
+    private static final double SHARE_SMOOTHING = 1.0 / 1440;
+    private static final int MAX_BUCKETS = 1 << 20;
 
     private final double gapFactor;
     private final double alpha;
     private final int minBuckets;
     private final int minArrivals;
     private final CountShape shape = new CountShape();
-    private double typicalGap = Double.NaN;
-    private double busyShare = Double.NaN;
+    private float typicalGap = Float.NaN;
+    private float busyShare = Float.NaN;
     private long arrivals;
     private long emptyRun;
+    private int buckets;
 
     /**
      * @param gapFactor how many typical gaps an empty run must exceed
@@ -43,27 +52,41 @@ public final class SilenceDetector extends ScoredDetector {
     public Verdict observe(long epochSecond, double value) {
         shape.observe(value);
         if (!shape.isCount()) {
-            return Verdict.NORMAL;
+            return judged(0, Verdict.NORMAL);
         }
         if (value > 0) {
             // the share is frozen during an empty run (else a long silence would excuse itself) and catches up
             // with the run's empty buckets when the event fires again
-            double decayed = Double.isNaN(busyShare) ? 1.0 : busyShare * Math.pow(1 - SMOOTHING, emptyRun);
-            busyShare = decayed + SMOOTHING * (1.0 - decayed);
+            // a running average until the memory is full, an exponential one after
+            double share = Float.isNaN(busyShare) ? 1.0 : busyShare;
+            long i = 0;
+            for (; i < emptyRun && buckets < MAX_BUCKETS && 1.0 / (buckets + 1) > SHARE_SMOOTHING; i++) {
+                share -= share * shareRate();
+            }
+            share *= Math.pow(1 - SHARE_SMOOTHING, emptyRun - i);
+            buckets = (int) Math.min(MAX_BUCKETS, buckets + emptyRun - i);
+            busyShare = (float) (share + shareRate() * (1.0 - share));
             if (arrivals > 0) {
                 double gap = emptyRun;
-                typicalGap = Double.isNaN(typicalGap) ? gap : typicalGap + SMOOTHING * (gap - typicalGap);
+                typicalGap = (float) (Float.isNaN(typicalGap) ? gap : typicalGap + SMOOTHING * (gap - typicalGap));
             }
             arrivals++;
             emptyRun = 0;
-            return Verdict.NORMAL;
+            return judged(0, Verdict.NORMAL);
         }
         emptyRun++;
-        if (arrivals < minArrivals || Double.isNaN(typicalGap)) {
-            return Verdict.NORMAL;
+        if (arrivals < minArrivals || Float.isNaN(typicalGap)) {
+            return judged(0, Verdict.NORMAL);
         }
         expected = busyShare;
-        return emptyRun >= allowedEmptyRun() ? Verdict.SILENT : Verdict.NORMAL;
+        // strength 1 is reached one bucket before the run counts as stopped, so "above 1" means stopped
+        return judged((double) emptyRun / (allowedEmptyRun() - 0.5), Verdict.SILENT);
+    }
+
+    /** Counts the bucket and returns the share's learning rate for it. */
+    private double shareRate() {
+        buckets = Math.min(MAX_BUCKETS, buckets + 1);
+        return Math.max(SHARE_SMOOTHING, 1.0 / buckets);
     }
 
     /** The empty-run length from which the event counts as stopped. */
@@ -77,6 +100,29 @@ public final class SilenceDetector extends ScoredDetector {
     /** The empty run as a multiple of the run from which the event counts as stopped. */
     @Override
     public double surprise() {
-        return arrivals < minArrivals || Double.isNaN(typicalGap) ? 0 : (double) emptyRun / allowedEmptyRun();
+        return arrivals < minArrivals || Float.isNaN(typicalGap) ? 0 : (double) emptyRun / allowedEmptyRun();
+    }
+
+    @Override
+    void write(DataOutput out) throws IOException {
+        super.write(out);
+        shape.write(out);
+        out.writeFloat(typicalGap);
+        out.writeFloat(busyShare);
+        out.writeLong(arrivals);
+        out.writeLong(emptyRun);
+        out.writeInt(buckets);
+    }
+
+    @Override
+    void read(DataInput in) throws IOException {
+        super.read(in);
+        shape.read(in);
+        typicalGap = in.readFloat();
+        busyShare = in.readFloat();
+        arrivals = in.readLong();
+        emptyRun = in.readLong();
+        buckets = in.readInt();
+        Snapshots.expect(arrivals >= 0 && emptyRun >= 0, "negative silence counters");
     }
 }

@@ -10,7 +10,11 @@ public enum Verdict {
     /** Significantly below the expected value. */
     LOW,
     /** The event stopped firing: more empty buckets than its learned gaps allow. */
-    SILENT;
+    SILENT,
+    /** The window's total is above a rule's static threshold. */
+    ABOVE,
+    /** The window's total is below a rule's static threshold. */
+    BELOW;
 
     /** Whether this verdict counts against the series. */
     public boolean abnormal() {

@@ -1,35 +1,36 @@
 package dev.uip.anomaly.detection;
 
 /**
- * The tunables of an {@link EventWatcher}; {@link #defaults()} is the one configuration every event is watched
- * with unless a rule says otherwise.
+ * The tunables of the detectors a {@link SeriesMonitor} runs; {@link #defaults()} is the one configuration every
+ * event is watched with (rules scale the thresholds by their sensitivity).
  *
- * @param levelWindow buckets in the robust level detector's trailing window
+ * @param levelWindow buckets in the trailing window the level and count detectors learn from
  * @param levelThreshold robust z-score beyond which the level detector calls a bucket abnormal
- * @param countWindow buckets the count model learns its expected rate from
  * @param countAlpha tail probability below which the count model calls a bucket abnormal
  * @param countMaxRate largest expected count per bucket the count model judges
- * @param seasonalMaxSlots most slots per day or week in the seasonal baseline
- * @param seasonalSmoothing weight of a new value in a seasonal slot's running mean
+ * @param seasonalDailySlots most slots per day in the seasonal baseline
+ * @param seasonalWeeklySlots most slots per week in the seasonal baseline
+ * @param seasonalSmoothing weight of a new cycle in a seasonal slot's running mean
  * @param seasonalThreshold standard deviations from the slot's mean beyond which a bucket is abnormal
- * @param seasonalWarmAfter times a slot must have been seen before the seasonal baseline speaks for it
+ * @param seasonalWarmAfter cycles a slot must have been seen before the seasonal baseline speaks for it
  * @param silenceGapFactor how many typical inter-arrival gaps an empty run must exceed to be "stopped firing"
  * @param silenceAlpha probability below which an empty run is improbable
  * @param silenceMinBuckets fewest empty buckets ever called "stopped firing"
  * @param silenceMinArrivals non-empty buckets to see before an event can be called stopped
- * @param clearBuckets consecutive normal buckets that resolve an open alert
+ * @param clearBuckets consecutive normal buckets that resolve an open drop or spike alert
  * @param rarity share of a detector's own past scores an abnormal bucket must exceed to count (1 disables)
  * @param rarityMinHistory buckets of history before the rarity check applies
- * @param explainedBelow seasonal surprise (standard deviations) below which a warm seasonal baseline explains a
- *        level or count anomaly away
+ * @param explainedBelow seasonal surprise below which a warm seasonal baseline explains a level or count anomaly
+ *        away
  */
-public record WatcherSettings(int levelWindow, double levelThreshold, int countWindow, double countAlpha,
-        double countMaxRate, int seasonalMaxSlots, double seasonalSmoothing, double seasonalThreshold,
+public record WatcherSettings(int levelWindow, double levelThreshold, double countAlpha, double countMaxRate,
+        int seasonalDailySlots, int seasonalWeeklySlots, double seasonalSmoothing, double seasonalThreshold,
         int seasonalWarmAfter, double silenceGapFactor, double silenceAlpha, int silenceMinBuckets,
         int silenceMinArrivals, int clearBuckets, double rarity, long rarityMinHistory, double explainedBelow) {
 
     /** The default configuration. */
     public static WatcherSettings defaults() {
-        return new WatcherSettings(48, 6.0, 48, 1e-6, 50.0, 288, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 1e-3, 288, 3.0);
+        return new WatcherSettings(48, 6.0, 1e-6, 50.0, 144, 168, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 1e-3, 288,
+                3.0);
     }
 }

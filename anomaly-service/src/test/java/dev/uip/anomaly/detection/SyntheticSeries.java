@@ -51,14 +51,23 @@ final class SyntheticSeries {
         return out;
     }
 
-    /** Feeds the series to the watcher and returns the indexes of buckets at which some alert opened. */
-    static List<Integer> opened(EventWatcher watcher, double[] values, long bucketSeconds) {
+    /** Feeds the series to the monitor and returns the indexes of buckets at which an alert of that kind opened. */
+    static List<Integer> opened(SeriesMonitor monitor, double[] values, long bucketSeconds, RuleConfig.Kind kind) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            if (watcher.observe(START + i * bucketSeconds, values[i]).stream()
-                    .anyMatch(c -> c.transition() == AlertGate.Transition.OPENED)) {
+            if (monitor.observe(START + i * bucketSeconds, values[i]).stream()
+                    .anyMatch(a -> a.transition() == AlertGate.Transition.OPENED && a.kind() == kind)) {
                 out.add(i);
             }
+        }
+        return out;
+    }
+
+    /** Feeds the series from bucket {@code from} (inclusive) to {@code to} (exclusive) and returns every alert. */
+    static List<RuleAlert> feed(SeriesMonitor monitor, double[] values, int from, int to, long bucketSeconds) {
+        List<RuleAlert> out = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.addAll(monitor.observe(START + i * bucketSeconds, values[i]));
         }
         return out;
     }

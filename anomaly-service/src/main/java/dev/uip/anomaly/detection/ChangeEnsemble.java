@@ -1,0 +1,116 @@
+package dev.uip.anomaly.detection;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The detectors that judge drops and spikes of one series (robust level, low-volume count model, seasonal
+ * baseline), shared by the series' DROP and SPIKE rules: fed each window once, it keeps per detector the last
+ * window's strength, whether that score is rare for the series, and whether the season explains it, so that each
+ * rule can then ask for a verdict at its own sensitivity.
+ */
+final class ChangeEnsemble {
+
+    /** The detector that found a deviation in the asked direction, with what it expected. */
+    record Finding(String detector, Verdict verdict, double expected) {
+    }
+
+    private final TrailingWindow window;
+    private final RobustLevelDetector level;
+    private final CountTailDetector count;
+    private final SeasonalDetector seasonal;
+    /** In order of preference when several detectors agree: the most specific model first. */
+    private final List<ScoredDetector> detectors;
+    private final RarityFilter[] filters;
+    private final boolean[] rare;
+    private final WatcherSettings settings;
+    private final double explainedBelow;
+    private boolean explained;
+    /** The most specific seasonal baseline used so far (see {@link SeasonalDetector#regime()}). */
+    private int seasonalRegime;
+
+    ChangeEnsemble(long windowSeconds, WatcherSettings s) {
+        this.window = new TrailingWindow(s.levelWindow());
+        this.level = new RobustLevelDetector(window, s.levelThreshold());
+        this.count = new CountTailDetector(window, s.countAlpha(), s.countMaxRate());
+        this.seasonal = new SeasonalDetector(windowSeconds, s.seasonalDailySlots(), s.seasonalWeeklySlots(),
+                s.seasonalSmoothing(), s.seasonalThreshold(), s.seasonalWarmAfter());
+        this.detectors = List.of(seasonal, count, level);
+        this.filters = new RarityFilter[detectors.size()];
+        for (int i = 0; i < filters.length; i++) {
+            filters[i] = new RarityFilter(s.rarity(), s.rarityMinHistory());
+        }
+        this.rare = new boolean[detectors.size()];
+        this.settings = s;
+        this.explainedBelow = s.explainedBelow();
+    }
+
+    /** Judges the window starting at {@code epochSecond} with total {@code value}, then learns from it. */
+    void observe(long epochSecond, double value) {
+        level.judge(value);
+        count.judge(value);
+        seasonal.observe(epochSecond, value);
+        level.learnShape(value);
+        window.add(value);
+        // the seasonal scores of a coarser baseline than the best one reached are another scale (a daily baseline
+        // misjudges every weekend): its history starts again when the baseline gets more specific
+        int regime = seasonal.regime();
+        if (regime > seasonalRegime) {
+            seasonalRegime = regime;
+            filters[0] = new RarityFilter(settings.rarity(), settings.rarityMinHistory());
+        }
+        rare[0] = regime > 0 && regime == seasonalRegime && filters[0].rare(seasonal.surprise());
+        for (int i = 1; i < rare.length; i++) {
+            rare[i] = filters[i].rare(detectors.get(i).surprise());
+        }
+        explained = seasonal.warm() && seasonal.surprise() < explainedBelow;
+    }
+
+    /**
+     * The first detector whose last window deviated in direction {@code wanted} beyond its threshold times
+     * {@code factor}, or null. With {@code requireRare} the score must also be rare in the detector's own history
+     * (for opening an alert; an open one stays open while the deviation lasts).
+     */
+    Finding find(Verdict wanted, double factor, boolean requireRare) {
+        for (int i = 0; i < rare.length; i++) {
+            ScoredDetector detector = detectors.get(i);
+            if (requireRare && !rare[i] || explained && detector != seasonal) {
+                continue;
+            }
+            if (detector.verdictAt(factor) == wanted) {
+                return new Finding(detector.name(), wanted, detector.expected());
+            }
+        }
+        return null;
+    }
+
+    /** The best available expectation for the last window: the seasonal slot when warm, else the recent level. */
+    double expected() {
+        return seasonal.warm() ? seasonal.expected() : level.expected();
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeByte(seasonalRegime);
+        window.write(out);
+        level.write(out);
+        count.write(out);
+        seasonal.write(out);
+        for (RarityFilter filter : filters) {
+            filter.write(out);
+        }
+    }
+
+    void read(DataInput in) throws IOException {
+        seasonalRegime = in.readUnsignedByte();
+        Snapshots.expect(seasonalRegime <= 2, "unknown seasonal regime");
+        window.read(in);
+        level.read(in);
+        count.read(in);
+        seasonal.read(in);
+        for (RarityFilter filter : filters) {
+            filter.read(in);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.uip.anomaly.detection;
+
+import java.util.List;
+
+/**
+ * A DROP or SPIKE rule: the LOW (or HIGH) verdicts of the series' shared {@link ChangeEnsemble} at the rule's
+ * sensitivity, ignored while the expected count per window is below the rule's minimum volume.
+ */
+final class ChangeWatch extends RuleWatch {
+
+    private final ChangeEnsemble ensemble;
+    private final Verdict wanted;
+
+    ChangeWatch(RuleConfig rule, WindowSum window, ChangeEnsemble ensemble, WatcherSettings s) {
+        super(rule, window, s.clearBuckets());
+        this.ensemble = ensemble;
+        this.wanted = rule.kind() == RuleConfig.Kind.DROP ? Verdict.LOW : Verdict.HIGH;
+    }
+
+    @Override
+    void observe(long bucketStart, List<RuleAlert> out) {
+        if (!window.closed()) {
+            return;
+        }
+        ChangeEnsemble.Finding finding = ensemble.find(wanted, rule.sensitivity().factor(), !open());
+        if (finding != null && !(finding.expected() >= rule.minVolume())) {
+            finding = null;
+        }
+        if (finding == null) {
+            step(bucketStart, Verdict.NORMAL, null, ensemble.expected(), out);
+        } else {
+            step(bucketStart, wanted, finding.detector(), finding.expected(), out);
+        }
+    }
+}

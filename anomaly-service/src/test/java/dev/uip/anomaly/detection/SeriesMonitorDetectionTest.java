@@ -1,0 +1,136 @@
+package dev.uip.anomaly.detection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.uip.anomaly.detection.AlertGate.Transition;
+import dev.uip.anomaly.detection.RuleConfig.Kind;
+
+/** The default STOPPED, DROP and SPIKE rules on seeded synthetic series with known incident times. */
+class SeriesMonitorDetectionTest {
+
+    private static final long MINUTE = 60;
+
+    private static SeriesMonitor defaults() {
+        return SeriesMonitor.create(MINUTE, SeriesMonitor.defaultRules(""));
+    }
+
+    @Test
+    void stepDropOpensOneDropAlertWithinTwoBuckets() {
+        // the trailing level learns the new level within half its window: the alert then resolves (one incident)
+        double[] values = new SyntheticSeries(10).poisson(1000, i -> i < 800 ? 100 : 20);
+        SeriesMonitor monitor = defaults();
+        List<RuleAlert> alerts = SyntheticSeries.feed(monitor, values, 0, 1000, MINUTE);
+        List<RuleAlert> opened = alerts.stream().filter(a -> a.transition() == Transition.OPENED).toList();
+        assertEquals(1, opened.size(), "one alert: " + alerts);
+        RuleAlert drop = opened.get(0);
+        assertEquals(Kind.DROP, drop.kind());
+        assertEquals("DROP", drop.ruleKey());
+        assertEquals(Verdict.LOW, drop.verdict());
+        long at = (drop.bucketStart() - SyntheticSeries.START) / MINUTE;
+        assertTrue(at >= 800 && at <= 801, "drop alerted at bucket " + at);
+        assertEquals(drop.bucketStart(), drop.windowStart());
+        assertEquals(drop.bucketStart() + MINUTE, drop.windowEnd());
+        assertTrue(drop.expected() > 80 && drop.expected() < 120, "expected about 100: " + drop.expected());
+        RuleAlert resolved = alerts.get(alerts.size() - 1);
+        assertEquals(Transition.RESOLVED, resolved.transition());
+        assertTrue(resolved.bucketStart() >= drop.bucketStart() + 12 * MINUTE, "resolved at " + resolved);
+        assertEquals(Verdict.LOW, resolved.verdict());
+    }
+
+    @Test
+    void spikeOpensAtItsFirstBucketAndResolvesAfterTwelveNormalBuckets() {
+        double[] values = new SyntheticSeries(3).poisson(1000, i -> i >= 900 && i < 905 ? 400 : 50);
+        List<RuleAlert> alerts = SyntheticSeries.feed(defaults(), values, 0, 1000, MINUTE);
+        assertEquals(2, alerts.size(), "opened and resolved: " + alerts);
+        RuleAlert opened = alerts.get(0);
+        assertEquals(Kind.SPIKE, opened.kind());
+        assertEquals(Transition.OPENED, opened.transition());
+        assertEquals(Verdict.HIGH, opened.verdict());
+        assertEquals(SyntheticSeries.START + 900 * MINUTE, opened.bucketStart());
+        RuleAlert resolved = alerts.get(1);
+        assertEquals(Transition.RESOLVED, resolved.transition());
+        assertEquals(SyntheticSeries.START + (904 + 12) * MINUTE, resolved.bucketStart());
+    }
+
+    @Test
+    void busyEventThatStopsIsCalledStoppedAtTheSecondEmptyBucketAndResolvesWhenItResumes() {
+        double[] values = new SyntheticSeries(9).poisson(1000, i -> i >= 800 && i < 900 ? 0 : 30);
+        List<RuleAlert> stopped = SyntheticSeries.feed(defaults(), values, 0, 1000, MINUTE).stream()
+                .filter(a -> a.kind() == Kind.STOPPED).toList();
+        assertEquals(2, stopped.size(), "opened and resolved: " + stopped);
+        assertEquals(SyntheticSeries.START + 801 * MINUTE, stopped.get(0).bucketStart());
+        assertEquals(Verdict.SILENT, stopped.get(0).verdict());
+        assertEquals("silence", stopped.get(0).detector());
+        // three buckets with events in a row resolve it
+        assertEquals(Transition.RESOLVED, stopped.get(1).transition());
+        assertEquals(SyntheticSeries.START + 902 * MINUTE, stopped.get(1).bucketStart());
+    }
+
+    @Test
+    void lowVolumeEventIsCalledStoppedOnlyAfterAGapItHasNotShown() {
+        // about three events an hour for three days, then nothing
+        int stop = 3 * 1440;
+        double[] values = new SyntheticSeries(21).poisson(stop + 1440, i -> i < stop ? 0.05 : 0);
+        List<Integer> opened = SyntheticSeries.opened(defaults(), values, MINUTE, Kind.STOPPED);
+        assertEquals(1, opened.size(), "one stopped alert: " + opened);
+        int last = stop - 1;
+        while (values[last] == 0) {
+            last--;
+        }
+        int silentFor = opened.get(0) - last;
+        assertTrue(opened.get(0) >= stop && silentFor >= 60 && silentFor <= 6 * 60,
+                "stopped alerted " + silentFor + " minutes after the last event (at " + opened.get(0) + ")");
+    }
+
+    @Test
+    void weeklySeasonalityRaisesNoAlertsOnceLearned() {
+        long fiveMinutes = 300;
+        int perHour = 12;
+        double[] values = new SyntheticSeries(5).poisson(24 * 7 * 6 * perHour, i -> weekly(i / perHour));
+        SeriesMonitor monitor = SeriesMonitor.create(fiveMinutes, SeriesMonitor.defaultRules(""));
+        List<RuleAlert> alerts = SyntheticSeries.feed(monitor, values, 0, values.length, fiveMinutes);
+        long learned = SyntheticSeries.START + 3 * 7 * 86_400;
+        List<RuleAlert> late = alerts.stream()
+                .filter(a -> a.transition() == Transition.OPENED && a.bucketStart() >= learned).toList();
+        assertTrue(late.isEmpty(), "false alerts after three weeks: " + late);
+    }
+
+    @Test
+    void weekdayAfternoonAtNightLevelIsADropOnceTheWeekIsLearned() {
+        long hour = 3600;
+        int dip = 24 * 7 * 5 + 24 * 5 + 14; // a weekday 14:00 in week 6
+        double[] values = new SyntheticSeries(6).poisson(24 * 7 * 6, h -> h == dip ? 50 : weekly(h));
+        SeriesMonitor monitor = SeriesMonitor.create(hour, SeriesMonitor.defaultRules(""));
+        List<Integer> drops = SyntheticSeries.opened(monitor, values, hour, Kind.DROP);
+        assertTrue(drops.contains(dip), "dip alerted: " + drops);
+    }
+
+    @Test
+    void lowCountsGiveAlmostNoAlerts() {
+        double[] values = new SyntheticSeries(11).poisson(10_000, i -> 2);
+        SeriesMonitor monitor = defaults();
+        long opened = SyntheticSeries.feed(monitor, values, 0, values.length, MINUTE).stream()
+                .filter(a -> a.transition() == Transition.OPENED).count();
+        assertTrue(opened <= 3, "false alerts over 10,000 buckets: " + opened);
+    }
+
+    @Test
+    void aLongIncidentIsOneAlertNotMany() {
+        double[] values = new SyntheticSeries(12).poisson(1200, i -> i >= 800 && i < 900 ? 300 : 50);
+        List<Integer> opened = SyntheticSeries.opened(defaults(), values, MINUTE, Kind.SPIKE);
+        assertEquals(List.of(800), opened);
+    }
+
+    /** Busy on weekday daytime, quiet at night and on weekends (START is a Wednesday), per hour. */
+    static double weekly(int hour) {
+        int hourOfDay = hour % 24;
+        int day = (hour / 24 + 2) % 7; // 0 = Monday
+        double daily = hourOfDay >= 8 && hourOfDay < 20 ? 200 : 20;
+        return day >= 5 ? daily / 4 : daily;
+    }
+}
