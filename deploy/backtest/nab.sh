@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backtests the default EventWatcher over every series of the NAB subset and prints the NAB score.
+# Backtests the default rules (SeriesMonitor with STOPPED, DROP, SPIKE; the streaming path's code) over every series of the NAB subset and prints the NAB score.
 # Usage: deploy/backtest/nab.sh [SERIES_PREFIX...]   (e.g. realTweets/ to score only the tweets)
 # NAB_DATA (default ../shared/data/nab) and NAB_SCORER (default ../shared/tools/nab_score.py) are relative to
 # the repository root. Set BACKTEST_SKIP_BUILD=1 to reuse anomaly-service/target/classes.

@@ -1,64 +1,66 @@
 package dev.uip.anomaly.backtest;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.uip.anomaly.detection.AlertGate;
+import dev.uip.anomaly.detection.RuleAlert;
 import dev.uip.anomaly.detection.SeriesMonitor;
 
 /**
- * Runs a {@link SeriesMonitor} with the default STOPPED, DROP and SPIKE rules causally over a
- * {@code timestamp,value} CSV (one row per bucket, bucket width inferred from the first two rows) and writes the timestamp of every bucket at which an alert opened.
- * Usage: {@code Backtest INPUT.csv OUTPUT.csv}, or {@code Backtest --dir DATA_DIR ALERTS_DIR SERIES...} to run
- * several series (paths relative to the directories).
+ * Runs a {@link SeriesMonitor} with the default STOPPED, DROP and SPIKE rules (the code the streaming path runs)
+ * causally over a {@link SeriesCsv} and writes the timestamp of every row at which an incident opened (an alert
+ * opened while none of the series was open). Rows missing between two rows are fed as zero buckets, as the
+ * streaming path feeds silent buckets. Usage: {@code Backtest --input SERIES.csv --output ALERTS.csv},
+ * {@code Backtest INPUT.csv OUTPUT.csv}, or {@code Backtest --dir DATA_DIR ALERTS_DIR SERIES...} (paths relative
+ * to the directories). A file that cannot be read exits with status 2 and a message naming file and line.
  */
 public final class Backtest {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String USAGE = "usage: Backtest --input SERIES.csv --output ALERTS.csv | Backtest INPUT.csv "
+            + "OUTPUT.csv | Backtest --dir DATA_DIR ALERTS_DIR SERIES...";
 
     private Backtest() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length >= 3 && args[0].equals("--dir")) {
-            Path data = Path.of(args[1]);
-            Path alerts = Path.of(args[2]);
-            for (int i = 3; i < args.length; i++) {
-                run(data.resolve(args[i]), alerts.resolve(args[i]));
+    public static void main(String[] args) {
+        try {
+            if (args.length >= 3 && args[0].equals("--dir")) {
+                Path data = Path.of(args[1]);
+                Path alerts = Path.of(args[2]);
+                for (int i = 3; i < args.length; i++) {
+                    run(data.resolve(args[i]), alerts.resolve(args[i]));
+                }
+            } else if (args.length == 4 && args[0].equals("--input") && args[2].equals("--output")) {
+                run(Path.of(args[1]), Path.of(args[3]));
+            } else if (args.length == 4 && args[0].equals("--output") && args[2].equals("--input")) {
+                run(Path.of(args[3]), Path.of(args[1]));
+            } else if (args.length == 2 && !args[0].startsWith("--")) {
+                run(Path.of(args[0]), Path.of(args[1]));
+            } else {
+                fail(USAGE);
             }
-        } else if (args.length == 2) {
-            run(Path.of(args[0]), Path.of(args[1]));
-        } else {
-            System.err.println("usage: Backtest INPUT.csv OUTPUT.csv | Backtest --dir DATA_DIR ALERTS_DIR SERIES...");
-            System.exit(2);
+        } catch (SeriesCsv.BadSeriesException e) {
+            fail("Backtest: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            fail("Backtest: " + e);
         }
     }
 
-    /** Backtests one series file into one alerts file. */
-    public static void run(Path input, Path output) throws IOException {
-        List<String> stamps = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            String line = reader.readLine(); // header
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                int comma = line.indexOf(',');
-                stamps.add(line.substring(0, comma).trim());
-                values.add(Double.parseDouble(line.substring(comma + 1).trim()));
-            }
-        }
-        List<String> opened = alertsOpened(stamps, values);
+    private static void fail(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+
+    /** Backtests one series file into one alerts file and returns the number of incidents written. */
+    public static int run(Path input, Path output) throws IOException, SeriesCsv.BadSeriesException {
+        List<String> opened = incidents(SeriesCsv.read(input));
         if (output.getParent() != null) {
             Files.createDirectories(output.getParent());
         }
@@ -69,27 +71,30 @@ public final class Backtest {
                 writer.write('\n');
             }
         }
+        return opened.size();
     }
 
-    /** The timestamps (as given) of the buckets at which at least one alert opened. */
-    public static List<String> alertsOpened(List<String> stamps, List<Double> values) {
+    /** The timestamps (as given) of the rows at which an incident opened. */
+    public static List<String> incidents(SeriesCsv series) {
         List<String> opened = new ArrayList<>();
-        if (stamps.isEmpty()) {
-            return opened;
-        }
-        long bucket = stamps.size() > 1 ? Math.max(1, epoch(stamps.get(1)) - epoch(stamps.get(0))) : 60;
+        long bucket = series.bucketSeconds();
         SeriesMonitor monitor = SeriesMonitor.create(bucket, SeriesMonitor.defaultRules(""));
-        for (int i = 0; i < stamps.size(); i++) {
+        long[] epochs = series.epochSeconds();
+        for (int i = 0; i < epochs.length; i++) {
             boolean quiet = !monitor.anyOpen();
-            var changes = monitor.observe(epoch(stamps.get(i)), values.get(i));
+            List<RuleAlert> changes = new ArrayList<>();
+            if (i > 0) {
+                // silent buckets between rows are zeros (SeriesCsv bounds the span); what opens there is reported
+                // at the next row
+                for (long t = epochs[i - 1] + bucket; t < epochs[i]; t += bucket) {
+                    changes.addAll(monitor.observe(t, 0));
+                }
+            }
+            changes.addAll(monitor.observe(epochs[i], series.values()[i]));
             if (quiet && changes.stream().anyMatch(c -> c.transition() == AlertGate.Transition.OPENED)) {
-                opened.add(stamps.get(i));
+                opened.add(series.stamps().get(i));
             }
         }
         return opened;
-    }
-
-    private static long epoch(String stamp) {
-        return LocalDateTime.parse(stamp.substring(0, 19), STAMP).toEpochSecond(ZoneOffset.UTC);
     }
 }
