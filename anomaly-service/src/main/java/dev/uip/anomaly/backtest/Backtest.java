@@ -12,6 +12,7 @@ import java.util.List;
 import dev.uip.anomaly.detection.AlertGate;
 import dev.uip.anomaly.detection.RuleAlert;
 import dev.uip.anomaly.detection.SeriesMonitor;
+import dev.uip.anomaly.detection.WatcherSettings;
 
 /**
  * Runs a {@link SeriesMonitor} with the default STOPPED, DROP and SPIKE rules (the code the streaming path runs)
@@ -19,34 +20,49 @@ import dev.uip.anomaly.detection.SeriesMonitor;
  * opened while none of the series was open). Rows missing between two rows are fed as zero buckets, as the
  * streaming path feeds silent buckets. Usage: {@code Backtest --input SERIES.csv --output ALERTS.csv},
  * {@code Backtest INPUT.csv OUTPUT.csv}, or {@code Backtest --dir DATA_DIR ALERTS_DIR SERIES...} (paths relative
- * to the directories). A file that cannot be read exits with status 2 and a message naming file and line.
+ * to the directories); {@code --set NAME=VALUE} overrides one {@link WatcherSettings} field (for holdout
+ * experiments). A file that cannot be read exits with status 2 and a message naming file and line.
  */
 public final class Backtest {
 
     private static final String USAGE = "usage: Backtest --input SERIES.csv --output ALERTS.csv | Backtest INPUT.csv "
-            + "OUTPUT.csv | Backtest --dir DATA_DIR ALERTS_DIR SERIES...";
+            + "OUTPUT.csv | Backtest --dir DATA_DIR ALERTS_DIR SERIES...  (each form takes --set NAME=VALUE options "
+            + "that override a detector setting, for experiments)";
 
     private Backtest() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] arguments) {
+        List<String> sets = new ArrayList<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i].equals("--set") && i + 1 < arguments.length) {
+                sets.add(arguments[++i]);
+            } else {
+                rest.add(arguments[i]);
+            }
+        }
+        String[] args = rest.toArray(String[]::new);
         try {
+            WatcherSettings settings = SettingsOverrides.apply(sets);
             if (args.length >= 3 && args[0].equals("--dir")) {
                 Path data = Path.of(args[1]);
                 Path alerts = Path.of(args[2]);
                 for (int i = 3; i < args.length; i++) {
-                    run(data.resolve(args[i]), alerts.resolve(args[i]));
+                    run(data.resolve(args[i]), alerts.resolve(args[i]), settings);
                 }
             } else if (args.length == 4 && args[0].equals("--input") && args[2].equals("--output")) {
-                run(Path.of(args[1]), Path.of(args[3]));
+                run(Path.of(args[1]), Path.of(args[3]), settings);
             } else if (args.length == 4 && args[0].equals("--output") && args[2].equals("--input")) {
-                run(Path.of(args[3]), Path.of(args[1]));
+                run(Path.of(args[3]), Path.of(args[1]), settings);
             } else if (args.length == 2 && !args[0].startsWith("--")) {
-                run(Path.of(args[0]), Path.of(args[1]));
+                run(Path.of(args[0]), Path.of(args[1]), settings);
             } else {
                 fail(USAGE);
             }
         } catch (SeriesCsv.BadSeriesException e) {
+            fail("Backtest: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
             fail("Backtest: " + e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             fail("Backtest: " + e);
@@ -60,7 +76,13 @@ public final class Backtest {
 
     /** Backtests one series file into one alerts file and returns the number of incidents written. */
     public static int run(Path input, Path output) throws IOException, SeriesCsv.BadSeriesException {
-        List<String> opened = incidents(SeriesCsv.read(input));
+        return run(input, output, WatcherSettings.defaults());
+    }
+
+    /** Backtests one series file with the given detector settings. */
+    public static int run(Path input, Path output, WatcherSettings settings)
+            throws IOException, SeriesCsv.BadSeriesException {
+        List<String> opened = incidents(SeriesCsv.read(input), settings);
         if (output.getParent() != null) {
             Files.createDirectories(output.getParent());
         }
@@ -76,9 +98,14 @@ public final class Backtest {
 
     /** The timestamps (as given) of the rows at which an incident opened. */
     public static List<String> incidents(SeriesCsv series) {
+        return incidents(series, WatcherSettings.defaults());
+    }
+
+    /** The rows at which an incident opened, with the given detector settings. */
+    public static List<String> incidents(SeriesCsv series, WatcherSettings settings) {
         List<String> opened = new ArrayList<>();
         long bucket = series.bucketSeconds();
-        SeriesMonitor monitor = SeriesMonitor.create(bucket, SeriesMonitor.defaultRules(""));
+        SeriesMonitor monitor = SeriesMonitor.create(bucket, SeriesMonitor.defaultRules(""), settings);
         long[] epochs = series.epochSeconds();
         for (int i = 0; i < epochs.length; i++) {
             boolean quiet = !monitor.anyOpen();

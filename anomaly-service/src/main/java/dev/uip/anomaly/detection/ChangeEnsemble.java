@@ -26,6 +26,7 @@ final class ChangeEnsemble {
     private final RarityFilter[] filters;
     private final boolean[] rare;
     private final WatcherSettings settings;
+    private final double rarity;
     private final double explainedBelow;
     private boolean explained;
     /** The most specific seasonal baseline used so far (see {@link SeasonalDetector#regime()}). */
@@ -40,10 +41,11 @@ final class ChangeEnsemble {
         this.detectors = List.of(seasonal, count, level);
         this.filters = new RarityFilter[detectors.size()];
         for (int i = 0; i < filters.length; i++) {
-            filters[i] = new RarityFilter(s.rarity(), s.rarityMinHistory());
+            filters[i] = new RarityFilter(Math.min(1.0, windowSeconds / s.rarityPeriodSeconds()), s.rarityMinHistory());
         }
         this.rare = new boolean[detectors.size()];
         this.settings = s;
+        this.rarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
         this.explainedBelow = s.explainedBelow();
     }
 
@@ -59,7 +61,7 @@ final class ChangeEnsemble {
         int regime = seasonal.regime();
         if (regime > seasonalRegime) {
             seasonalRegime = regime;
-            filters[0] = new RarityFilter(settings.rarity(), settings.rarityMinHistory());
+            filters[0] = new RarityFilter(rarity, settings.rarityMinHistory());
         }
         rare[0] = regime > 0 && regime == seasonalRegime && filters[0].rare(seasonal.surprise());
         for (int i = 1; i < rare.length; i++) {

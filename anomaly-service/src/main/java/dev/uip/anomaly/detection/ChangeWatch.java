@@ -23,7 +23,7 @@ final class ChangeWatch extends RuleWatch {
             return;
         }
         ChangeEnsemble.Finding finding = ensemble.find(wanted, rule.sensitivity().factor(), !open());
-        if (finding != null && !(finding.expected() >= rule.minVolume())) {
+        if (finding != null && rule.minVolume() > 0 && !(finding.expected() >= rule.minVolume())) {
             finding = null;
         }
         if (finding == null) {

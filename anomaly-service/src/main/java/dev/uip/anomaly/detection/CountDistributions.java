@@ -4,6 +4,9 @@ package dev.uip.anomaly.detection;
 final class CountDistributions {
 
     private static final int MAX_TERMS = 100_000;
+    private static final double[] LANCZOS = {0.99999999999980993, 676.5203681218851, -1259.1392167224028,
+            771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+            1.5056327351493116e-7};
 
     private CountDistributions() {
     }
@@ -19,31 +22,39 @@ final class CountDistributions {
             return upper && k > 0 ? 0.0 : 1.0;
         }
         LogPmf pmf = variance > mean * 1.0001 ? negativeBinomial(mean, variance) : poisson(mean);
-        double sum = 0;
+        // sum from k away from the mode, where the terms shrink, and stop once they no longer count; the other
+        // side of the mode is one minus the complementary sum
         if (upper) {
             if (k <= 0) {
                 return 1.0;
             }
-            // beyond the mean the terms shrink, so summing upward converges quickly
-            if (k > mean) {
-                for (long i = k; i < k + MAX_TERMS; i++) {
-                    double term = Math.exp(pmf.at(i));
-                    sum += term;
-                    if (term < sum * 1e-12) {
-                        break;
-                    }
-                }
-                return Math.min(1.0, sum);
-            }
-            return 1.0 - lowerSum(pmf, k - 1);
+            return k > mean ? Math.min(1.0, upperSum(pmf, k)) : Math.max(0.0, 1.0 - lowerSum(pmf, k - 1));
         }
-        return Math.min(1.0, lowerSum(pmf, k));
+        return k < mean ? Math.min(1.0, lowerSum(pmf, k)) : Math.max(0.0, 1.0 - upperSum(pmf, k + 1));
     }
 
+    /** P(X >= k) summed upward from k (k at or above the mode). */
+    private static double upperSum(LogPmf pmf, long k) {
+        double sum = 0;
+        for (long i = k; i < k + MAX_TERMS; i++) {
+            double term = Math.exp(pmf.at(i));
+            sum += term;
+            if (term <= sum * 1e-12) {
+                break;
+            }
+        }
+        return sum;
+    }
+
+    /** P(X <= k) summed downward from k (k at or below the mode). */
     private static double lowerSum(LogPmf pmf, long k) {
         double sum = 0;
-        for (long i = 0; i <= k && i < MAX_TERMS; i++) {
-            sum += Math.exp(pmf.at(i));
+        for (long i = k; i >= 0 && i > k - MAX_TERMS; i--) {
+            double term = Math.exp(pmf.at(i));
+            sum += term;
+            if (term <= sum * 1e-12) {
+                break;
+            }
         }
         return sum;
     }
@@ -71,14 +82,11 @@ final class CountDistributions {
         if (x < 0.5) {
             return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
         }
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-                1.5056327351493116e-7};
         double z = x - 1;
-        double a = c[0];
+        double a = LANCZOS[0];
         double t = z + 7.5;
         for (int i = 1; i < 9; i++) {
-            a += c[i] / (z + i);
+            a += LANCZOS[i] / (z + i);
         }
         return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
     }

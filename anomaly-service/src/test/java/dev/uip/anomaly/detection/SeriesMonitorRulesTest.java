@@ -123,6 +123,15 @@ class SeriesMonitorRulesTest {
     }
 
     @Test
+    void aSeriesBelowZeroIsNotGatedByTheDefaultMinimumVolume() {
+        // a gauge-like series around -20 that jumps to +40: the default minVolume 0 must not hide it
+        java.util.Random random = new java.util.Random(8);
+        double[] values = constant(1000, i -> (i < 800 ? -20 : 40) + random.nextGaussian());
+        assertEquals(List.of(800), SyntheticSeries.opened(
+                SeriesMonitor.create(MINUTE, List.of(RuleConfig.defaultSpike("spike"))), values, MINUTE, Kind.SPIKE));
+    }
+
+    @Test
     void dropOverALongerWindowSumsItsBuckets() {
         // 3 -> 0.1 a minute is noise per minute but a clear drop per 10 minutes: 30 -> 1, called at the window's end
         // (drop and spike rules speak once their detectors have seen 288 windows)
