@@ -101,6 +101,9 @@ class BatchSender {
                 }
                 last = answer.status() + " " + answer.code() + ": " + answer.message();
                 wait = answer.retryAfter() != null ? answer.retryAfter() : backoff(attempt);
+            } catch (java.net.ConnectException e) {
+                last = "cannot connect to " + edge.batchUri();
+                wait = backoff(attempt);
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 wait = backoff(attempt);

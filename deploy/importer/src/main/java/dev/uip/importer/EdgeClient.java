@@ -53,6 +53,10 @@ class EdgeClient {
         this.requestTimeout = requestTimeout;
     }
 
+    URI batchUri() {
+        return batchUri;
+    }
+
     /** The size in bytes of the batch body holding messages of these sizes. */
     static long bodyBytes(long messageBytes, int messages) {
         return OPEN.length + CLOSE.length + messageBytes + Math.max(0, messages - 1);
