@@ -93,15 +93,20 @@ final class Progress implements AutoCloseable {
             double bytesPerSecond = (bytes - startBytes) / seconds;
             eta = "ETA " + duration(Duration.ofSeconds((long) ((totalBytes - bytes) / bytesPerSecond)));
         }
-        String figures = String.format(Locale.ROOT, "%5.1f%%  %,d events sent  %s  %s  %s", fraction * 100, events,
-                rate, eta, fileName);
+        String figures = String.format(Locale.ROOT, "%5.1f%%  %,d events sent  %s  %s", fraction * 100, events,
+                rate, eta);
         if (!terminal) {
-            return figures;
+            return figures + "  " + fileName;
         }
-        int width = Math.max(10, Math.min(30, columns - figures.length() - 4));
-        int filled = (int) Math.round(fraction * width);
-        String bar = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + figures;
-        return bar.length() < columns ? bar : bar.substring(0, columns - 1);
+        // The figures come first; the bar gets what room is left beside them, the file name what remains after.
+        int width = Math.min(30, columns - figures.length() - 4);
+        String line = figures;
+        if (width >= 5) {
+            int filled = (int) Math.round(fraction * width);
+            line = "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + figures;
+        }
+        line = line + "  " + fileName;
+        return line.length() < columns ? line : line.substring(0, columns - 1);
     }
 
     static String duration(Duration d) {

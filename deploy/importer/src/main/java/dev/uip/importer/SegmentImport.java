@@ -153,6 +153,8 @@ public final class SegmentImport {
                             stateFile), e.toString()));
                 }
                 before += size(file);
+                // A skipped or finished file counts as read.
+                progress.reading(file.getFileName().toString(), null, before);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
