@@ -49,9 +49,14 @@ final class FileImport {
         FileState state = FileState.load(stateFile);
         if (state == null) {
             state = FileState.fresh(input, size);
+        } else if (state.file == null || !Path.of(state.file).getFileName().equals(input.getFileName())) {
+            return new Outcome(SegmentImport.Ending.FAILED, FileState.fresh(input, size), stateFile
+                    + " records the import of " + state.file
+                    + ", not of this file; give each input its own --state");
         } else if (state.size != size) {
-            return new Outcome(SegmentImport.Ending.FAILED, state, "its size changed from " + state.size + " to " + size
-                    + " bytes since " + stateFile + " was saved; delete that file to import it from the start");
+            return new Outcome(SegmentImport.Ending.FAILED, FileState.fresh(input, size),
+                    "its size changed from " + state.size + " to " + size
+                            + " bytes since " + stateFile + " was saved; delete that file to import it from the start");
         }
         if (state.finished) {
             return new Outcome(SegmentImport.Ending.SKIPPED, state, null);

@@ -49,7 +49,7 @@ final class Summary {
         }
         if (report.aborted() != null) {
             out.println("  stopped: " + report.aborted() + "; run the same command again to continue");
-        } else if (!report.complete()) {
+        } else if (report.files().stream().anyMatch(f -> f.ending() == SegmentImport.Ending.STOPPED)) {
             out.println("  not finished: run the same command again to continue");
         }
     }
