@@ -10,10 +10,12 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -38,6 +40,8 @@ public final class EventCountTopology {
     private final Duration grace;
     private final Duration retention;
     private String definitionsTopic;
+    private TrendTopology trends;
+    private boolean inMemoryStores;
 
     /** Windows of {@code windowSize} with one minute of grace, kept for a day. */
     public EventCountTopology(String topic, Serde<ValidatedUsageEvent> valueSerde, Duration windowSize) {
@@ -67,6 +71,18 @@ public final class EventCountTopology {
         return this;
     }
 
+    /** Also counts every call type into trends and judges them ({@link TrendTopology}); needs the definitions. */
+    public EventCountTopology withTrends(TrendTopology trends) {
+        this.trends = trends;
+        return this;
+    }
+
+    /** Keeps every store in memory instead of RocksDB: for topology tests, where the driver flushes after each record. */
+    EventCountTopology withInMemoryStores() {
+        this.inMemoryStores = true;
+        return this;
+    }
+
     /** The store key of one event of one workspace. */
     public static String key(String workspaceId, String event) {
         return workspaceId + "/" + event;
@@ -74,8 +90,9 @@ public final class EventCountTopology {
 
     public Topology build() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(topic, Consumed.with(Serdes.String(), valueSerde)
-                .withTimestampExtractor(new EventTimeExtractor()).withName("validated-events"))
+        KStream<String, ValidatedUsageEvent> validated = builder.stream(topic, Consumed.with(Serdes.String(),
+                valueSerde).withTimestampExtractor(new EventTimeExtractor()).withName("validated-events"));
+        validated
                 // Only track calls name an event; identify, page and the others have none to count.
                 .filter((key, event) -> event != null && event.getEvent() != null, Named.as("track-only"))
                 // Re-key by workspace and event; the value shrinks to the message id so the repartition topic
@@ -84,13 +101,22 @@ public final class EventCountTopology {
                         event.getMessageId()), Named.as("by-workspace-event"))
                 .groupByKey(Grouped.with("by-workspace-event", Serdes.String(), Serdes.String()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(windowSize, grace))
-                .count(Named.as("count"), Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()).withRetention(retention));
+                .count(Named.as("count"), (inMemoryStores
+                        ? Materialized.<String, Long>as(Stores.inMemoryWindowStore(STORE, retention, windowSize,
+                                false))
+                        : Materialized.<String, Long, WindowStore<Bytes, byte[]>>as(STORE).withRetention(retention))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
         if (definitionsTopic != null) {
             builder.globalTable(definitionsTopic, Consumed.with(Serdes.String(), Serdes.ByteArray())
                     .withName("event-definitions"),
                     Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(
                             DEFINITIONS_STORE).withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        }
+        if (trends != null) {
+            if (definitionsTopic == null) {
+                throw new IllegalStateException("trends need the definitions topic");
+            }
+            trends.addTo(builder, validated, inMemoryStores);
         }
         return builder.build();
     }

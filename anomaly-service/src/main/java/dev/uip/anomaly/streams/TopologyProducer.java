@@ -15,7 +15,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.uip.anomaly.config.CountSettings;
+import dev.uip.anomaly.config.TrendSettings;
+import dev.uip.schemas.AnomalyAlert;
+import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
+import dev.uip.schemas.serde.SpecificAvroDeserializer;
 import dev.uip.schemas.serde.SpecificAvroSerde;
 import dev.uip.schemas.streams.BoundedThreadReplacement;
 import dev.uip.schemas.streams.DeadLetterCounts;
@@ -25,11 +30,20 @@ import dev.uip.schemas.streams.DeadLetterCounts;
 public class TopologyProducer {
 
     @Produces
-    public Topology eventCountTopology(CountSettings settings,
+    public Topology eventCountTopology(CountSettings settings, TrendSettings trendSettings,
             @ConfigProperty(name = "uip.registry.url") String registryUrl) {
-        var serde = SpecificAvroSerde.of(ValidatedUsageEvent.class, Map.of("apicurio.registry.url", registryUrl));
+        Map<String, Object> registry = Map.of("apicurio.registry.url", registryUrl);
+        var serde = SpecificAvroSerde.of(ValidatedUsageEvent.class, registry);
+        var definitions = new SpecificAvroDeserializer<>(EventDefinitionState.class);
+        definitions.configure(registry, false);
+        Map<String, Object> writing = Map.of("apicurio.registry.url", registryUrl,
+                "apicurio.registry.auto-register", trendSettings.autoRegisterSchemas(),
+                "apicurio.registry.find-latest", true);
+        TrendTopology trends = new TrendTopology(trendSettings, SpecificAvroSerde.of(QuarantinedUsageEvent.class,
+                registry), SpecificAvroSerde.of(AnomalyAlert.class, writing),
+                bytes -> definitions.deserialize(settings.definitionsTopic(), bytes));
         return new EventCountTopology(settings.validatedTopic(), serde, settings.windowSize(), settings.grace(),
-                settings.retention()).withDefinitions(settings.definitionsTopic()).build();
+                settings.retention()).withDefinitions(settings.definitionsTopic()).withTrends(trends).build();
     }
 
     /** Picked up by the Kafka Streams extension: a thread that died is replaced, within bounds. */

@@ -61,6 +61,8 @@ public class EventValidator {
 
     /** Most property schemas whose writers are kept. */
     static final int MAX_WRITERS = 10_000;
+    /** Longest page or screen name carried on; longer ones are cut (they name a trend series). */
+    static final int MAX_PAGE_NAME = 200;
 
     /** Writers per property schema: the catalog hands out the same few schemas again and again. */
     private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = Caffeine.newBuilder()
@@ -181,6 +183,7 @@ public class EventValidator {
                 .setMessageId(raw.getMessageId())
                 .setType(raw.getType())
                 .setEvent(raw.getEvent())
+                .setName(pageName(raw, message))
                 .setUserId(raw.getUserId())
                 .setAnonymousId(raw.getAnonymousId())
                 .setTimestamp(raw.getTimestamp())
@@ -195,6 +198,26 @@ public class EventValidator {
                         : null)
                 .build();
         return new Outcome(event, null);
+    }
+
+    /**
+     * The name of a page or screen call (its {@code name}, else {@code properties.name}), at most
+     * {@value #MAX_PAGE_NAME} characters; null for other calls or when none is given.
+     */
+    static String pageName(RawUsageEvent raw, JsonNode message) {
+        if (raw.getType() != MessageType.PAGE && raw.getType() != MessageType.SCREEN) {
+            return null;
+        }
+        JsonNode name = message.get("name");
+        if (name == null || !name.isTextual()) {
+            JsonNode properties = message.get("properties");
+            name = properties == null ? null : properties.get("name");
+        }
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            return null;
+        }
+        String text = name.asText().strip();
+        return text.length() <= MAX_PAGE_NAME ? text : text.substring(0, MAX_PAGE_NAME);
     }
 
     private Outcome quarantine(RawUsageEvent raw, QuarantineReason reason, SchemaRef ref, List<Violation> violations) {

@@ -1,0 +1,80 @@
+package dev.uip.anomaly.streams;
+
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+import dev.uip.anomaly.config.TrendSettings;
+import dev.uip.anomaly.trend.Hit;
+import dev.uip.schemas.AnomalyAlert;
+import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.ValidatedUsageEvent;
+
+/**
+ * The trend and detection sub-topology: validated and quarantined events become {@link Hit}s keyed by workspace
+ * (one repartition, so every series of a workspace is counted and judged in one task), {@link TrendProcessor}
+ * counts and judges them, and the alerts it forwards go to the alerts topic keyed by workspace.
+ */
+public final class TrendTopology {
+
+    private final TrendSettings settings;
+    private final Serde<QuarantinedUsageEvent> quarantinedSerde;
+    private final Serde<AnomalyAlert> alertSerde;
+    private final DefinitionLookup.Decoder definitionDecoder;
+
+    public TrendTopology(TrendSettings settings, Serde<QuarantinedUsageEvent> quarantinedSerde,
+            Serde<AnomalyAlert> alertSerde, DefinitionLookup.Decoder definitionDecoder) {
+        this.settings = settings;
+        this.quarantinedSerde = quarantinedSerde;
+        this.alertSerde = alertSerde;
+        this.definitionDecoder = definitionDecoder;
+    }
+
+    /**
+     * Adds the sub-topology to {@code builder}, reading {@code validated} (already a stream of the builder) and the
+     * quarantined topic (stores in memory when asked, for tests); the builder must hold the global definitions store {@value EventCountTopology#DEFINITIONS_STORE}.
+     */
+    void addTo(StreamsBuilder builder, KStream<String, ValidatedUsageEvent> validated, boolean inMemoryStores) {
+        KStream<String, byte[]> passed = validated
+                .filter((key, event) -> event != null, Named.as("trend-validated"))
+                .map((key, event) -> hit(HitMapper.validated(event)), Named.as("trend-validated-hits"));
+        KStream<String, byte[]> quarantined = builder
+                .stream(settings.quarantinedTopic(), Consumed.with(Serdes.String(), quarantinedSerde)
+                        .withTimestampExtractor(new EventTimeExtractor()).withName("quarantined-events"))
+                .filter((key, event) -> event != null && event.getRaw() != null, Named.as("trend-quarantined"))
+                .map((key, event) -> hit(HitMapper.quarantined(event)), Named.as("trend-quarantined-hits"));
+        List<StoreBuilder<?>> builders = TrendStores.all(settings, inMemoryStores);
+        String[] stores = new String[builders.size()];
+        int i = 0;
+        for (StoreBuilder<?> store : builders) {
+            builder.addStateStore(store);
+            stores[i++] = store.name();
+        }
+        passed.merge(quarantined, Named.as("trend-hits"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("by-workspace"))
+                .process(() -> new TrendProcessor(settings, this::judge), Named.as("trends"), stores)
+                .to(settings.alertsTopic(), Produced.with(Serdes.String(), alertSerde).withName("alerts"));
+    }
+
+    private static KeyValue<String, byte[]> hit(Hit hit) {
+        return KeyValue.pair(hit.series().workspaceId(), hit.encode());
+    }
+
+    private SeriesJudge judge(ProcessorContext<String, AnomalyAlert> context) {
+        ReadOnlyKeyValueStore<String, ?> definitions = context.getStateStore(EventCountTopology.DEFINITIONS_STORE);
+        return new SeriesJudge(context, new DefinitionLookup(definitions, definitionDecoder), new RuleBook(),
+                settings.bucket().toMillis(), settings.maxCatchUpBuckets(),
+                settings.resolvedAlertRetention().toMillis());
+    }
+}
