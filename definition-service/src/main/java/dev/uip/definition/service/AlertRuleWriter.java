@@ -92,7 +92,12 @@ public class AlertRuleWriter {
                 return save(target, key, actor, now, created ? "CREATED" : "UPDATED", before)
                         .map(saved -> new Written(mapper.view(saved), created));
             });
-        })).onFailure(AlertRuleWriter::concurrent).transform(failure -> concurrentChange(key))
+        }))
+                // Two first writes of one key both found no row to lock and the later insert clashed: once more, it
+                // finds the winner's row, locks it and is judged against it (If-Match included).
+                .onFailure(failure -> Constraints.violated(failure, Constraints.ALERT_RULE_IDENTITY)).retry()
+                .atMost(1)
+                .onFailure(AlertRuleWriter::concurrent).transform(failure -> concurrentChange(key))
                 .invoke(outbox::committed);
     }
 
