@@ -61,9 +61,8 @@ public class EventRuleResource {
     @GET
     @Operation(summary = "The stored rules of the event (of every call type unless ?callType= is given)")
     public Uni<PageView<AlertRuleView>> list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        requests.eventKey(event, "stopped", callType);
-        return endpoints.list(caller(), new AlertRuleRepository.Filter(event, null, requests.callType(callType),
-                null), page, size);
+        return endpoints.list(caller(), new AlertRuleRepository.Filter(requests.event(event, callType), null,
+                requests.callType(callType), null), page, size);
     }
 
     @PUT

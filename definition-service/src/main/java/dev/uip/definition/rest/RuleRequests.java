@@ -48,6 +48,11 @@ public class RuleRequests {
                 + " is required ({} for all defaults)", AlertRuleRequest.FIELDS)).settings();
     }
 
+    /** The name of a named series, checked as for {@link #eventKey}. */
+    String event(String event, String callType) {
+        return eventKey(event, RuleKind.STOPPED.apiName(), callType).event();
+    }
+
     /** The key of a rule of a named series: track (default), page or screen. */
     RuleKey eventKey(String event, String kind, String callType) {
         RuleCallType type = callType == null || callType.isBlank()

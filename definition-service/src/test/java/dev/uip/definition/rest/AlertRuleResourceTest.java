@@ -171,15 +171,20 @@ class AlertRuleResourceTest {
                 .statusCode(201).header("Location", endsWith("/v1/calls/identify/rules/below"))
                 .body("callType", equalTo("identify")).body("event", equalTo("")).body("threshold", equalTo(1000.0f));
         as(ws).get("/v1/calls/IDENTIFY/rules/below").then().statusCode(200).body("version", equalTo(1));
+        // If-Match: * changes a rule only if one is in effect.
+        as(ws).header("If-Match", "*").body("{}").put("/v1/calls/alias/rules/stopped").then().statusCode(409)
+                .body("code", equalTo("VERSION_MISMATCH"));
         as(ws).body("{}").put("/v1/calls/alias/rules/stopped").then().statusCode(201);
+        as(ws).header("If-Match", "*").body("{}").put("/v1/calls/alias/rules/stopped").then().statusCode(200)
+                .body("version", equalTo(2));
         as(ws).get("/v1/rules?callType=identify").then().body("items.kind", contains("below"));
         as(ws).delete("/v1/calls/alias/rules/stopped").then().statusCode(200);
         as(ws).get("/v1/calls/alias/rules/stopped/versions").then().body("items.action", contains("CREATED",
-                "DELETED"));
+                "UPDATED", "DELETED"));
         as(ws).get("/v1/calls/group/rules/stopped").then().statusCode(404);
         List<ConsumerRecord<String, GenericRecord>> states = Awaitility.await().atMost(PATIENCE)
                 .until(() -> TopicReader.keyed(Topics.ALERT_RULES, r -> ws.equals(str(r, "workspaceId"))),
-                        found -> found.size() == 3);
+                        found -> found.size() == 4);
         assertTrue(states.stream().anyMatch(r -> r.key().equals(ws + "/IDENTIFY//BELOW")), states.toString());
         assertTrue(states.stream().anyMatch(r -> r.key().equals(ws + "/ALIAS//STOPPED")
                 && Boolean.TRUE.equals(r.value().get("deleted"))), states.toString());
