@@ -132,7 +132,12 @@ class AuditTrailTest {
                 List.of("EVENT_DEFINITION", "UPDATED", "Invoice Sent"),
                 List.of("EVENT_DEFINITION", "PUBLISHED", "Invoice Sent"),
                 List.of("EVENT_DEFINITION", "ARCHIVED", "Invoice Sent"),
-                List.of("EVENT_DEFINITION", "RESTORED", "Invoice Sent"));
+                List.of("EVENT_DEFINITION", "RESTORED", "Invoice Sent"),
+                List.of("ALERT_RULE", "CREATED", "TRACK/Invoice Sent/DROP"),
+                List.of("ALERT_RULE", "UPDATED", "TRACK/Invoice Sent/DROP"),
+                List.of("ALERT_RULE", "DELETED", "TRACK/Invoice Sent/DROP"),
+                // Rules of identify, group and alias calls have no event: the id has an empty middle.
+                List.of("ALERT_RULE", "CREATED", "IDENTIFY//STOPPED"));
         for (int i = 0; i < kinds.size(); i++) {
             DefinitionChanged change = change(workspace, kinds.get(i).get(1), T0.plusSeconds(i));
             change.setEntityType(kinds.get(i).get(0));

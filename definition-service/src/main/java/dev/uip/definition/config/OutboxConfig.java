@@ -58,5 +58,9 @@ public interface OutboxConfig {
         /** The current state of each write key, key SHA-256 of the key (compacted). */
         @WithDefault("write-keys")
         String writeKeys();
+
+        /** The current state of each stored alert rule, key workspace/CALLTYPE/event/KIND (compacted). */
+        @WithDefault("alert-rules")
+        String alertRules();
     }
 }

@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
+import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.DefinitionChanged;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.WorkspaceState;
@@ -25,6 +26,7 @@ import dev.uip.schemas.WriteKeyState;
 public final class AvroJson {
 
     private static final Map<String, Class<? extends SpecificRecord>> TYPES = Map.of(
+            AlertRuleState.getClassSchema().getFullName(), AlertRuleState.class,
             DefinitionChanged.getClassSchema().getFullName(), DefinitionChanged.class,
             EventDefinitionState.getClassSchema().getFullName(), EventDefinitionState.class,
             WorkspaceState.getClassSchema().getFullName(), WorkspaceState.class,

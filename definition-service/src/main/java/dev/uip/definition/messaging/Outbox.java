@@ -10,8 +10,11 @@ import org.apache.avro.specific.SpecificRecord;
 import io.smallrye.mutiny.Uni;
 
 import dev.uip.definition.config.OutboxConfig;
+import dev.uip.definition.domain.RuleKey;
+import dev.uip.definition.mapping.AlertRuleRecords;
 import dev.uip.definition.mapping.AvroJson;
 import dev.uip.definition.mapping.StateRecords;
+import dev.uip.definition.repository.AlertRule;
 import dev.uip.definition.repository.EventDefinition;
 import dev.uip.definition.repository.OutboxEvent;
 import dev.uip.definition.repository.OutboxRepository;
@@ -50,6 +53,11 @@ public class Outbox {
 
     public Uni<Void> writeKeyState(WriteKey key) {
         return add(key.workspaceId, config.topics().writeKeys(), key.keyHash, StateRecords.writeKey(key));
+    }
+
+    public Uni<Void> alertRuleState(AlertRule rule, RuleKey key) {
+        return add(rule.workspaceId, config.topics().alertRules(), AlertRuleRecords.key(rule.workspaceId, key),
+                AlertRuleRecords.state(rule));
     }
 
     /** Tells the relay that a transaction with outbox records committed. */

@@ -152,6 +152,6 @@ public class OutboxPublisher {
     private Set<String> topics() {
         OutboxConfig.Topics topics = config.topics();
         return Set.of(topics.definitionChanges(), topics.eventDefinitions(), topics.workspaces(),
-                topics.writeKeys());
+                topics.writeKeys(), topics.alertRules());
     }
 }

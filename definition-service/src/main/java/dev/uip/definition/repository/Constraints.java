@@ -11,6 +11,10 @@ public final class Constraints {
     public static final String DEFINITION_NAME = "event_definition_name_unique";
     /** One row per definition and version number. */
     public static final String VERSION_KEY = "event_definition_version_pkey";
+    /** One alert rule per workspace, call type, event and kind. */
+    public static final String ALERT_RULE_IDENTITY = "alert_rule_identity";
+    /** One row per alert rule and version number. */
+    public static final String ALERT_RULE_VERSION_KEY = "alert_rule_version_pkey";
     /** One row per workspace id. */
     public static final String WORKSPACE_KEY = "workspace_pkey";
 

@@ -13,6 +13,7 @@ import dev.uip.definition.domain.DefinitionConflictException;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.IncompatibleChangeException;
 import dev.uip.definition.domain.InvalidDefinitionException;
+import dev.uip.definition.domain.InvalidRuleException;
 import dev.uip.definition.domain.KeyNotFoundException;
 import dev.uip.definition.domain.LifecycleConflictException;
 import dev.uip.definition.domain.RegistryUnavailableException;
@@ -31,6 +32,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidDefinitionException e) {
         return error(Response.Status.BAD_REQUEST, "INVALID_DEFINITION", e.getMessage(), e.field());
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRule(InvalidRuleException e) {
+        return error(Response.Status.BAD_REQUEST, "INVALID_RULE", e.getMessage(), e.field());
     }
 
     @ServerExceptionMapper

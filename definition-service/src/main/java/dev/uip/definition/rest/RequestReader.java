@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import dev.uip.definition.domain.InvalidDefinitionException;
@@ -39,15 +42,31 @@ public class RequestReader {
     }
 
     public <T> T read(String body, Class<T> type, String whenMissing) {
+        return read(body, json.readerFor(type), whenMissing, null);
+    }
+
+    /**
+     * Reads a body that may hold only the fields of {@code type}: any other is a 400 naming it and listing
+     * {@code fields}; so is anything after the JSON value.
+     */
+    public <T> T readStrict(String body, Class<T> type, String whenMissing, String fields) {
+        return read(body, json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_TRAILING_TOKENS), whenMissing, fields);
+    }
+
+    private <T> T read(String body, ObjectReader reader, String whenMissing, String fields) {
         if (body == null || body.isBlank()) {
             throw new InvalidDefinitionException("$", whenMissing);
         }
         try {
-            T request = json.readValue(body, type);
+            T request = reader.readValue(body);
             if (request == null) {
                 throw new InvalidDefinitionException("$", whenMissing);
             }
             return request;
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidDefinitionException(path(e), "unknown field '" + e.getPropertyName() + "'"
+                    + (fields == null ? "" : "; the fields are " + fields));
         } catch (JsonMappingException e) {
             if (e.getPath().isEmpty()) {
                 throw new InvalidDefinitionException("$", "the body is not valid JSON: " + e.getOriginalMessage());

@@ -36,6 +36,8 @@ class RowLevelSecurityTest {
                 .post("/v1/definitions").then().statusCode(201);
         given().header("X-UIP-Workspace", a).contentType(ContentType.JSON).body("{\"name\":\"k\"}")
                 .post("/v1/workspaces/{ws}/write-keys", a).then().statusCode(201);
+        given().header("X-UIP-Workspace", a).contentType(ContentType.JSON).body("{}")
+                .put("/v1/events/{event}/rules/drop", name).then().statusCode(201);
 
         // The API answers 404 for another workspace's definition.
         given().header("X-UIP-Workspace", b).get("/v1/definitions/{name}", name).then().statusCode(404);
@@ -48,7 +50,7 @@ class RowLevelSecurityTest {
         try (Connection app = Db.app()) {
             app.setAutoCommit(false);
             String[] tables = {"event_definition", "event_definition_version", "write_key", "outbox_event",
-                    "api_credential"};
+                    "api_credential", "alert_rule", "alert_rule_version"};
             // Without a workspace setting, the application role sees no row at all.
             for (String table : tables) {
                 assertEquals(List.of(), workspacesSeen(app, "select workspace_id from " + table), table);
@@ -68,6 +70,7 @@ class RowLevelSecurityTest {
                 statement.execute("select set_config('uip.workspace', '" + a + "', true)");
             }
             assertEquals(List.of(a), workspacesSeen(app, "select workspace_id from event_definition"));
+            assertEquals(List.of(a), workspacesSeen(app, "select workspace_id from alert_rule"));
             // Writing into another workspace under A's setting is refused by the policy's check.
             assertThrows(SQLException.class, () -> execute(app, "insert into workspace (id, name) values ('" + b
                     + "', 'x')"));
@@ -80,6 +83,8 @@ class RowLevelSecurityTest {
         given().contentType(ContentType.JSON).header("X-UIP-Workspace", "rls-history")
                 .body("{\"name\":\"History " + UUID.randomUUID() + "\"}").post("/v1/definitions").then()
                 .statusCode(201);
+        given().contentType(ContentType.JSON).header("X-UIP-Workspace", "rls-history").body("{}")
+                .put("/v1/calls/group/rules/stopped").then().statusCode(201);
         try (Connection app = Db.app()) {
             app.setAutoCommit(true);
             assertThrows(SQLException.class, () -> execute(app, "alter table event_definition disable row level"
@@ -93,11 +98,16 @@ class RowLevelSecurityTest {
             assertThrows(SQLException.class, () -> execute(app, "update event_definition_version set breaking = true"));
             assertThrows(SQLException.class, () -> execute(app, "delete from event_definition"));
             assertThrows(SQLException.class, () -> execute(app, "update outbox_event set published_at = now()"));
+            assertThrows(SQLException.class, () -> execute(app, "delete from alert_rule"));
+            assertThrows(SQLException.class, () -> execute(app, "delete from alert_rule_version"));
+            assertThrows(SQLException.class, () -> execute(app, "update alert_rule_version set deleted = true"));
         }
         // Not even the owner may change a version: the trigger refuses.
         try (Connection owner = Db.owner()) {
             assertThrows(SQLException.class, () -> execute(owner, "update event_definition_version set breaking ="
                     + " breaking"));
+            assertThrows(SQLException.class, () -> execute(owner, "update alert_rule_version set deleted = deleted"));
+            assertThrows(SQLException.class, () -> execute(owner, "delete from alert_rule_version"));
         }
     }
 

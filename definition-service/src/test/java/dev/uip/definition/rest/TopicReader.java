@@ -24,6 +24,11 @@ final class TopicReader {
     }
 
     static List<GenericRecord> records(String topic, Predicate<GenericRecord> wanted) {
+        return keyed(topic, wanted).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** The matching records with their keys, in each partition's order. */
+    static List<ConsumerRecord<String, GenericRecord>> keyed(String topic, Predicate<GenericRecord> wanted) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -31,7 +36,7 @@ final class TopicReader {
                 "apicurio.registry.url", RealStack.get().registryUrl());
         AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
         values.configure(config, false);
-        List<GenericRecord> found = new ArrayList<>();
+        List<ConsumerRecord<String, GenericRecord>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 5000;
@@ -39,7 +44,7 @@ final class TopicReader {
                 var batch = consumer.poll(Duration.ofMillis(300));
                 for (ConsumerRecord<String, GenericRecord> record : batch) {
                     if (wanted.test(record.value())) {
-                        found.add(record.value());
+                        found.add(record);
                     }
                 }
                 if (!found.isEmpty() && batch.isEmpty()) {

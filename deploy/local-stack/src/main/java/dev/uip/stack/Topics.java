@@ -14,6 +14,8 @@ public final class Topics {
     public static final String WRITE_KEYS = "write-keys";
     public static final String EVENT_DEFINITIONS = "event-definitions";
     public static final String WORKSPACES = "workspaces";
+    /** The stored alert rules of every workspace (key workspace/CALLTYPE/event/KIND), deleted ones included. */
+    public static final String ALERT_RULES = "alert-rules";
     /** Records a topology could not process, parked with the reason and their original bytes (headers). */
     public static final String DEAD_LETTERS = "dead-letters";
 
@@ -53,6 +55,10 @@ public final class Topics {
                 new Spec(EVENT_DEFINITIONS, 3, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")),
                 new Spec(WORKSPACES, 1, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")),
+                // The current state of every stored alert rule: anomaly-service reads it whole. A deleted rule stays
+                // as a record with deleted=true (never a tombstone), so that compaction cannot hide the deletion.
+                new Spec(ALERT_RULES, 3, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")));
     }
 }
