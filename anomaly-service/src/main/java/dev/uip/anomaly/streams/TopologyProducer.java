@@ -16,6 +16,7 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.uip.anomaly.config.CountSettings;
 import dev.uip.anomaly.config.TrendSettings;
+import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.AnomalyAlert;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.QuarantinedUsageEvent;
@@ -36,12 +37,15 @@ public class TopologyProducer {
         var serde = SpecificAvroSerde.of(ValidatedUsageEvent.class, registry);
         var definitions = new SpecificAvroDeserializer<>(EventDefinitionState.class);
         definitions.configure(registry, false);
+        var rules = new SpecificAvroDeserializer<>(AlertRuleState.class);
+        rules.configure(registry, false);
         Map<String, Object> writing = Map.of("apicurio.registry.url", registryUrl,
                 "apicurio.registry.auto-register", trendSettings.autoRegisterSchemas(),
                 "apicurio.registry.find-latest", true);
         TrendTopology trends = new TrendTopology(trendSettings, SpecificAvroSerde.of(QuarantinedUsageEvent.class,
                 registry), SpecificAvroSerde.of(AnomalyAlert.class, writing),
-                bytes -> definitions.deserialize(settings.definitionsTopic(), bytes));
+                bytes -> definitions.deserialize(settings.definitionsTopic(), bytes),
+                bytes -> rules.deserialize(trendSettings.rulesTopic(), bytes));
         return new EventCountTopology(settings.validatedTopic(), serde, settings.windowSize(), settings.grace(),
                 settings.retention()).withDefinitions(settings.definitionsTopic()).withTrends(trends).build();
     }

@@ -29,6 +29,9 @@ public final class TrendStores {
     /** The critical gap rate per workspace over time (window start = judged bucket), {@code GapRate} bytes. */
     public static final String GAP_RATES = "trend-gap-rates";
 
+    /** The global store of stored alert rules (key {@code <ws>/<CALLTYPE>/<event>/<KIND>}), topic bytes. */
+    public static final String RULES = "alert-rules";
+
     static final Duration HOUR = Duration.ofHours(1);
     static final Duration DAY = Duration.ofDays(1);
 

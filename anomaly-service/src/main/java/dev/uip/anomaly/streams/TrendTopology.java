@@ -1,6 +1,7 @@
 package dev.uip.anomaly.streams;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -8,15 +9,19 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import dev.uip.anomaly.config.TrendSettings;
 import dev.uip.anomaly.trend.Hit;
+import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.AnomalyAlert;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -32,13 +37,20 @@ public final class TrendTopology {
     private final Serde<QuarantinedUsageEvent> quarantinedSerde;
     private final Serde<AnomalyAlert> alertSerde;
     private final DefinitionLookup.Decoder definitionDecoder;
+    private final Function<byte[], AlertRuleState> ruleDecoder;
 
+    /**
+     * @param definitionDecoder reads the definitions topic's values
+     * @param ruleDecoder reads the rules topic's values (throws for bytes it cannot read)
+     */
     public TrendTopology(TrendSettings settings, Serde<QuarantinedUsageEvent> quarantinedSerde,
-            Serde<AnomalyAlert> alertSerde, DefinitionLookup.Decoder definitionDecoder) {
+            Serde<AnomalyAlert> alertSerde, DefinitionLookup.Decoder definitionDecoder,
+            Function<byte[], AlertRuleState> ruleDecoder) {
         this.settings = settings;
         this.quarantinedSerde = quarantinedSerde;
         this.alertSerde = alertSerde;
         this.definitionDecoder = definitionDecoder;
+        this.ruleDecoder = ruleDecoder;
     }
 
     /**
@@ -54,6 +66,14 @@ public final class TrendTopology {
                         .withTimestampExtractor(new EventTimeExtractor()).withName("quarantined-events"))
                 .filter((key, event) -> event != null && event.getRaw() != null, Named.as("trend-quarantined"))
                 .map((key, event) -> hit(HitMapper.quarantined(event)), Named.as("trend-quarantined-hits"));
+        // Every instance holds every stored rule, as it holds every definition; the bytes are kept as on the topic.
+        builder.globalTable(settings.rulesTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withName("alert-rules"),
+                Materialized.<String, byte[]>as(
+                        inMemoryStores
+                                ? Stores.inMemoryKeyValueStore(TrendStores.RULES)
+                                : Stores.persistentKeyValueStore(TrendStores.RULES))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         List<StoreBuilder<?>> builders = TrendStores.all(settings, inMemoryStores);
         String[] stores = new String[builders.size()];
         int i = 0;
@@ -71,9 +91,23 @@ public final class TrendTopology {
         return KeyValue.pair(hit.series().workspaceId(), hit.encode());
     }
 
+    private AlertRuleState rule(Object stored) {
+        Object value = stored instanceof ValueAndTimestamp<?> timestamped ? timestamped.value() : stored;
+        if (!(value instanceof byte[] bytes)) {
+            return null;
+        }
+        try {
+            return ruleDecoder.apply(bytes);
+        } catch (RuntimeException e) {
+            return null; // an unreadable rule record: the default of its kind applies
+        }
+    }
+
     private SeriesJudge judge(ProcessorContext<String, AnomalyAlert> context) {
         ReadOnlyKeyValueStore<String, ?> definitions = context.getStateStore(EventCountTopology.DEFINITIONS_STORE);
-        return new SeriesJudge(context, new DefinitionLookup(definitions, definitionDecoder), new RuleBook(),
+        ReadOnlyKeyValueStore<String, ?> rules = context.getStateStore(TrendStores.RULES);
+        return new SeriesJudge(context, new DefinitionLookup(definitions, definitionDecoder),
+                new RuleBook(key -> rule(rules.get(key))),
                 settings.bucket().toMillis(), settings.maxCatchUpBuckets(),
                 settings.resolvedAlertRetention().toMillis());
     }

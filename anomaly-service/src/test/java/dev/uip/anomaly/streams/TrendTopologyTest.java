@@ -27,6 +27,10 @@ import dev.uip.anomaly.trend.Bucket;
 import dev.uip.anomaly.trend.Dimension;
 import dev.uip.anomaly.trend.SeriesId;
 import dev.uip.anomaly.trend.SeriesMeta;
+import dev.uip.schemas.AlertRuleKind;
+import dev.uip.schemas.AlertRuleSensitivity;
+import dev.uip.schemas.AlertRuleSeverity;
+import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.AlertSeverity;
 import dev.uip.schemas.AlertState;
 import dev.uip.schemas.AnomalyAlert;
@@ -51,11 +55,13 @@ class TrendTopologyTest {
             QuarantinedUsageEvent.class);
     static final AvroBinarySerde<EventDefinitionState> DEFINITIONS = new AvroBinarySerde<>(EventDefinitionState.class);
     static final AvroBinarySerde<AnomalyAlert> ALERTS = new AvroBinarySerde<>(AnomalyAlert.class);
+    static final AvroBinarySerde<AlertRuleState> RULES = new AvroBinarySerde<>(AlertRuleState.class);
 
     TopologyTestDriver driver;
     TestInputTopic<String, ValidatedUsageEvent> validated;
     TestInputTopic<String, QuarantinedUsageEvent> quarantined;
     TestInputTopic<String, EventDefinitionState> definitions;
+    TestInputTopic<String, AlertRuleState> rules;
     TestOutputTopic<String, AnomalyAlert> alerts;
     long driverElapsed;
 
@@ -70,13 +76,15 @@ class TrendTopologyTest {
         }
         driverElapsed = 0;
         TrendTopology trends = new TrendTopology(settings, QUARANTINED, ALERTS,
-                bytes -> DEFINITIONS.deserializer().deserialize("defs", bytes));
+                bytes -> DEFINITIONS.deserializer().deserialize("defs", bytes),
+                bytes -> RULES.deserializer().deserialize("alert-rules", bytes));
         driver = new TopologyTestDriver(new EventCountTopology("validated", VALIDATED, Duration.ofMinutes(1))
                 .withDefinitions("defs").withTrends(trends).withInMemoryStores().build(), new Properties(), T0);
         validated = driver.createInputTopic("validated", Serdes.String().serializer(), VALIDATED.serializer());
         quarantined = driver.createInputTopic("quarantined", Serdes.String().serializer(),
                 QUARANTINED.serializer());
         definitions = driver.createInputTopic("defs", Serdes.String().serializer(), DEFINITIONS.serializer());
+        rules = driver.createInputTopic("alert-rules", Serdes.String().serializer(), RULES.serializer());
         alerts = driver.createOutputTopic("alerts", Serdes.String().deserializer(), ALERTS.deserializer());
     }
 
@@ -216,6 +224,43 @@ class TrendTopologyTest {
             advanceTo(now);
         }
         assertTrue(alerts.isEmpty(), "an archived event is not watched: " + alerts.readValuesToList());
+    }
+
+    @Test
+    void aStoredRuleReplacesTheDefaultOfItsKind() {
+        definitions.pipeInput("ws1/Checkout", definition("ws1", "Checkout", "low", "payments"));
+        AlertRuleState off = rule("STOPPED", false, null, null);
+        rules.pipeInput("ws1/TRACK/Checkout/STOPPED", off);
+        AlertRuleState above = rule("ABOVE", true, 45.0, AlertRuleSeverity.CRITICAL);
+        rules.pipeInput("ws1/TRACK/Checkout/ABOVE", above);
+        Instant now = T0;
+        for (int minute = 0; minute < 60; minute++) {
+            int perMinute = minute == 40 ? 60 : 30;
+            for (int i = 0; i < perMinute; i++) {
+                send(track("ws1", "Checkout", now.plusSeconds(i), null));
+            }
+            now = now.plusSeconds(60);
+            advanceTo(now);
+        }
+        for (int minute = 0; minute < 10; minute++) { // silence: the STOPPED rule is switched off
+            now = now.plusSeconds(60);
+            advanceTo(now);
+        }
+        List<AnomalyAlert> raised = alerts.readValuesToList();
+        assertEquals(List.of("ABOVE"), raised.stream().filter(a -> a.getState() == AlertState.OPENED)
+                .map(AnomalyAlert::getRule).toList(), raised.toString());
+        AnomalyAlert opened = raised.get(0);
+        assertEquals(AlertSeverity.CRITICAL, opened.getSeverity());
+        assertEquals(60.0, opened.getObserved());
+        assertEquals(T0.plusSeconds(40 * 60), opened.getWindowStart());
+    }
+
+    private static AlertRuleState rule(String kind, boolean enabled, Double threshold, AlertRuleSeverity severity) {
+        return AlertRuleState.newBuilder().setWorkspaceId("ws1").setCallType(MessageType.TRACK).setEvent("Checkout")
+                .setKind(AlertRuleKind.valueOf(kind)).setEnabled(enabled)
+                .setSensitivity(AlertRuleSensitivity.MEDIUM).setMinVolume(0).setWindowMinutes(1)
+                .setThreshold(threshold).setSeverity(severity).setVersion(1).setDeleted(false).setUpdatedAt(T0)
+                .setActor("test").build();
     }
 
     private void advanceTo(Instant instant) {
