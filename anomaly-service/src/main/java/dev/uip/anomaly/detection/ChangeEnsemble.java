@@ -41,7 +41,9 @@ final class ChangeEnsemble {
                 s.seasonalSmoothing(), s.seasonalThreshold(), s.seasonalWarmAfter());
         this.detectors = List.of(seasonal, count, level);
         this.rarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
-        this.memory = (int) Math.min(Integer.MAX_VALUE, Math.round(s.rarityMemoryPeriods() / rarity));
+        // the history must outlive the minimum history, else a short period would never let anything through
+        this.memory = (int) Math.min(Integer.MAX_VALUE,
+                Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / rarity)));
         this.filters = new RarityFilter[detectors.size()];
         for (int i = 0; i < filters.length; i++) {
             filters[i] = new RarityFilter(rarity, s.rarityMinHistory(), memory);
