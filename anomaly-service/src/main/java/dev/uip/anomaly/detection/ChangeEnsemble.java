@@ -27,6 +27,7 @@ final class ChangeEnsemble {
     private final boolean[] rare;
     private final WatcherSettings settings;
     private final double rarity;
+    private final int memory;
     private final double explainedBelow;
     private boolean explained;
     /** The most specific seasonal baseline used so far (see {@link SeasonalDetector#regime()}). */
@@ -39,13 +40,16 @@ final class ChangeEnsemble {
         this.seasonal = new SeasonalDetector(windowSeconds, s.seasonalDailySlots(), s.seasonalWeeklySlots(),
                 s.seasonalSmoothing(), s.seasonalThreshold(), s.seasonalWarmAfter());
         this.detectors = List.of(seasonal, count, level);
+        this.rarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
+        // the history must outlive the minimum history, else a short period would never let anything through
+        this.memory = (int) Math.min(Integer.MAX_VALUE,
+                Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / rarity)));
         this.filters = new RarityFilter[detectors.size()];
         for (int i = 0; i < filters.length; i++) {
-            filters[i] = new RarityFilter(Math.min(1.0, windowSeconds / s.rarityPeriodSeconds()), s.rarityMinHistory());
+            filters[i] = new RarityFilter(rarity, s.rarityMinHistory(), memory);
         }
         this.rare = new boolean[detectors.size()];
         this.settings = s;
-        this.rarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
         this.explainedBelow = s.explainedBelow();
     }
 
@@ -61,7 +65,7 @@ final class ChangeEnsemble {
         int regime = seasonal.regime();
         if (regime > seasonalRegime) {
             seasonalRegime = regime;
-            filters[0] = new RarityFilter(rarity, settings.rarityMinHistory());
+            filters[0] = new RarityFilter(rarity, settings.rarityMinHistory(), memory);
         }
         rare[0] = regime > 0 && regime == seasonalRegime && filters[0].rare(seasonal.surprise());
         for (int i = 1; i < rare.length; i++) {
@@ -86,6 +90,16 @@ final class ChangeEnsemble {
             }
         }
         return null;
+    }
+
+    /** The long-run average size of a window (what "hardly anything" is measured against). */
+    double seasonalLevel() {
+        return seasonal.level();
+    }
+
+    /** Whether the seasonal baseline judged the last window. */
+    boolean seasonalWarm() {
+        return seasonal.warm();
     }
 
     /** The best available expectation for the last window: the seasonal slot when warm, else the recent level. */

@@ -22,12 +22,19 @@ final class RarityFilter {
 
     private final double rarity;
     private final long minHistory;
+    private final int memory;
     private final int[] counts = new int[BINS];
     private int total;
 
     RarityFilter(double rarity, long minHistory) {
+        this(rarity, minHistory, MAX_TOTAL);
+    }
+
+    /** @param memory scores after which the history is halved (old scores fade; at most 65,535) */
+    RarityFilter(double rarity, long minHistory, int memory) {
         this.rarity = rarity;
         this.minHistory = minHistory;
+        this.memory = Math.max(2, Math.min(MAX_TOTAL, memory));
     }
 
     /** Whether {@code surprise} is rare enough in this history; then records it. */
@@ -41,7 +48,7 @@ final class RarityFilter {
             }
             rare = atLeast < rarity * total;
         }
-        if (total == MAX_TOTAL) {
+        if (total >= memory) {
             total = 0;
             for (int i = 0; i < BINS; i++) {
                 counts[i] /= 2;

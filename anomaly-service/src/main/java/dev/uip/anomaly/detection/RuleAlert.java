@@ -13,7 +13,9 @@ package dev.uip.anomaly.detection;
  * @param windowStart start (epoch second) of the evaluated window
  * @param windowEnd end (epoch second, exclusive) of the evaluated window
  * @param observed the window's total (for ABOVE, possibly of the window so far)
- * @param expected what the detector expected for the window ({@code NaN} when it has no estimate)
+ * @param expected what the window was compared with: the detector's expected total (DROP, SPIKE; for STOPPED the
+ *        seasonal expectation when the series has one), the threshold (ABOVE, BELOW), the baseline window's total
+ *        (PERCENT_CHANGE); {@code NaN} when there is none
  */
 public record RuleAlert(String ruleKey, RuleConfig.Kind kind, AlertGate.Transition transition, Verdict verdict,
         String detector, long bucketStart, long windowStart, long windowEnd, double observed, double expected) {

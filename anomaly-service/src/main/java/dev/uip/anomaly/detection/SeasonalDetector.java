@@ -98,6 +98,11 @@ public final class SeasonalDetector extends ScoredDetector {
         return 0.5 * poly * Math.exp(-x * x);
     }
 
+    /** The slowly moving average of the bucket values' size. */
+    double level() {
+        return level;
+    }
+
     /** What the last bucket was judged against: 0 nothing yet, 1 its slot of the day, 2 its slot of the week. */
     int regime() {
         return regime;

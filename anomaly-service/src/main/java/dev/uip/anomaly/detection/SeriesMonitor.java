@@ -63,6 +63,11 @@ public final class SeriesMonitor {
                 }
             }
         }
+        for (RuleWatch watch : watches.values()) {
+            if (watch instanceof StoppedWatch stopped) {
+                stopped.useSeason(ensembles.get(watch.window.buckets));
+            }
+        }
     }
 
     /** A fresh monitor with the default detector settings. */

@@ -75,12 +75,21 @@ public final class SilenceDetector extends ScoredDetector {
             return judged(0, Verdict.NORMAL);
         }
         emptyRun++;
-        if (arrivals < minArrivals || Float.isNaN(typicalGap)) {
+        if (arrivals < minArrivals || Float.isNaN(typicalGap) || Float.isNaN(busyShare)) {
             return judged(0, Verdict.NORMAL);
         }
         expected = busyShare;
         // strength 1 is reached one bucket before the run counts as stopped, so "above 1" means stopped
         return judged((double) emptyRun / (allowedEmptyRun() - 0.5), Verdict.SILENT);
+    }
+
+    /**
+     * Starts learning the share of busy buckets again (the old share holds until the next non-empty bucket
+     * replaces it) and forgets the current empty run.
+     */
+    void forgetShare() {
+        buckets = 0;
+        emptyRun = 0;
     }
 
     /** Counts the bucket and returns the share's learning rate for it. */
@@ -100,7 +109,9 @@ public final class SilenceDetector extends ScoredDetector {
     /** The empty run as a multiple of the run from which the event counts as stopped. */
     @Override
     public double surprise() {
-        return arrivals < minArrivals || Float.isNaN(typicalGap) ? 0 : (double) emptyRun / allowedEmptyRun();
+        return arrivals < minArrivals || Float.isNaN(typicalGap) || Float.isNaN(busyShare)
+                ? 0
+                : (double) emptyRun / allowedEmptyRun();
     }
 
     @Override

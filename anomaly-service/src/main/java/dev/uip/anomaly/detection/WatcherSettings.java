@@ -20,6 +20,7 @@ package dev.uip.anomaly.detection;
  * @param clearBuckets consecutive normal buckets that resolve an open drop or spike alert
  * @param rarityPeriodSeconds an abnormal window opens an alert only when a score as high has been seen less than
  *        once per this many seconds of the series' history (the series' own false-alarm budget)
+ * @param rarityMemoryPeriods how many rarity periods of scores the rarity history remembers (older ones fade)
  * @param rarityMinHistory buckets of history before the rarity check applies
  * @param explainedBelow seasonal surprise below which a warm seasonal baseline explains a level or count anomaly
  *        away
@@ -27,12 +28,14 @@ package dev.uip.anomaly.detection;
 public record WatcherSettings(int levelWindow, double levelThreshold, double countAlpha, double countMaxRate,
         int seasonalDailySlots, int seasonalWeeklySlots, double seasonalSmoothing, double seasonalThreshold,
         int seasonalWarmAfter, double silenceGapFactor, double silenceAlpha, int silenceMinBuckets,
-        int silenceMinArrivals, int clearBuckets, double rarityPeriodSeconds, long rarityMinHistory,
+        int silenceMinArrivals, int clearBuckets, double rarityPeriodSeconds, double rarityMemoryPeriods,
+        long rarityMinHistory,
         double explainedBelow) {
 
     /** The default configuration. */
     public static WatcherSettings defaults() {
-        return new WatcherSettings(48, 6.0, 1e-6, 50.0, 144, 168, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 7 * 86_400.0, 288,
+        return new WatcherSettings(48, 6.0, 1e-6, 50.0, 144, 168, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 7 * 86_400.0, 4.0,
+                288,
                 3.0);
     }
 }

@@ -62,6 +62,22 @@ class BacktestTest {
     }
 
     @Test
+    void aShortRarityPeriodSetOnTheCommandLineStillLetsAnIncidentThrough(@TempDir Path dir) throws Exception {
+        // half-hour buckets and a one-day false-alarm budget: the rarity history (four days = 192 windows) must
+        // still outlive the 288 windows of minimum history, else nothing could ever alert
+        List<String> lines = new ArrayList<>(List.of("timestamp,value"));
+        for (int i = 0; i < 1000; i++) {
+            lines.add(START.plusMinutes(30L * i).format(STAMP) + "," + (i == 800 ? 1000 : 100 + i % 7));
+        }
+        Path input = dir.resolve("steady.csv");
+        Files.write(input, lines);
+        assertEquals(List.of(START.plusMinutes(30L * 800).format(STAMP)), Backtest.incidents(SeriesCsv.read(input),
+                SettingsOverrides.apply(List.of("rarityPeriodSeconds=86400"))));
+        assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(List.of("nope=1")));
+        assertThrows(IllegalArgumentException.class, () -> SettingsOverrides.apply(List.of("clearBuckets=x")));
+    }
+
+    @Test
     void badFilesAreRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
         assertBad(dir, List.of(), "header row");
         assertBad(dir, List.of("timestamp,value", "2015-03-02 00:00:00,1"), "at least two rows");
