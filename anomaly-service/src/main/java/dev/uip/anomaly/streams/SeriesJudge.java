@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.jboss.logging.Logger;
 
 import dev.uip.anomaly.detection.AlertGate;
 import dev.uip.anomaly.detection.RuleAlert;
@@ -32,6 +33,8 @@ import dev.uip.schemas.MessageType;
  * pass records every workspace's critical gap rate.
  */
 class SeriesJudge {
+
+    private static final Logger LOG = Logger.getLogger(SeriesJudge.class);
 
     /** Creates the judge of one task, bound to its stores. */
     interface Factory {
@@ -174,6 +177,9 @@ class SeriesJudge {
     }
 
     private void emit(AnomalyAlert alert, long now) {
+        LOG.debugf("Alert %s %s: %s of %s/%s %s (observed %s, expected %s)", alert.getAlertId(), alert.getState(),
+                alert.getRule(), alert.getWorkspaceId(), alert.getCallType(), alert.getEvent(), alert.getObserved(),
+                alert.getExpected());
         alertStore.put(alert.getWorkspaceId() + "/" + alert.getAlertId(), AlertCodec.encode(alert));
         context.forward(new Record<>(alert.getWorkspaceId(), alert, now));
     }

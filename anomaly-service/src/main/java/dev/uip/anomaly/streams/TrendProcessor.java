@@ -1,6 +1,7 @@
 package dev.uip.anomaly.streams;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
+import org.jboss.logging.Logger;
 
 import dev.uip.anomaly.config.TrendSettings;
 import dev.uip.anomaly.trend.Bucket;
@@ -30,8 +32,12 @@ import dev.uip.schemas.AnomalyAlert;
  */
 class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> {
 
+    private static final Logger LOG = Logger.getLogger(TrendProcessor.class);
+
     /** The name of the series that takes the events of new series once a workspace has too many. */
     static final String OVERFLOW_SERIES = "(other events)";
+    /** How long after its last arrival a series that receives history is judged by its events, not the clock. */
+    static final long HISTORY_HOLD_MS = 30_000;
 
     private final TrendSettings settings;
     private final SeriesJudge.Factory judges;
@@ -44,6 +50,8 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
     private SeriesJudge judge;
     private final Map<String, Integer> seriesPerWorkspace = new HashMap<>();
     private long lastClosed = Long.MIN_VALUE;
+    /** Whether the last pass held a series back (it is judged again at the next pass, even in the same bucket). */
+    private boolean heldBack;
 
     TrendProcessor(TrendSettings settings, SeriesJudge.Factory judges) {
         this.settings = settings;
@@ -90,6 +98,7 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
             meta.lastDecay = now;
         }
         meta.firstSeen = Math.min(meta.firstSeen, hit.eventTime());
+        meta.lastArrival = now;
         if (hit.quarantined()) {
             meta.lastQuarantined = Math.max(meta.lastQuarantined, hit.eventTime());
         } else {
@@ -138,10 +147,11 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
     /** Judges, for every series, the buckets that closed since the last time; nothing when none closed. */
     private void judgeClosedBuckets(long now) {
         long closed = floor(now - settings.closeAfter().toMillis(), bucketMs) - bucketMs;
-        if (closed <= lastClosed) {
+        if (closed <= lastClosed && !heldBack) {
             return;
         }
         lastClosed = closed;
+        heldBack = false;
         List<String> keys = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = series.all()) {
             all.forEachRemaining(entry -> keys.add(entry.key));
@@ -157,7 +167,7 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
                 series.delete(key); // not ours to read: a series starts afresh with its next event
                 continue;
             }
-            judge.judge(id, meta, closed, now);
+            judge.judge(id, meta, judgedUpTo(meta, closed, now), now);
             long lastSeen = Math.max(meta.lastEvent, meta.lastQuarantined);
             if (meta.openAlerts.isEmpty() && lastSeen < now - forgetAfter.toMillis()) {
                 series.delete(key);
@@ -168,6 +178,29 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
             }
         }
         judge.afterPass(closed, now);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Judged %s series up to the bucket of %s in %s ms", (Object) keys.size(),
+                    Instant.ofEpochMilli(closed),
+                    context.currentSystemTimeMs() - now);
+        }
+    }
+
+    /**
+     * The last bucket to judge for a series: the last closed bucket on wall-clock time, unless the series is
+     * receiving history (events arrived within {@link #HISTORY_HOLD_MS} whose newest is older than that bucket, as in
+     * an import or after downtime upstream): then only the buckets before its newest event, so that history is
+     * judged once it is in, not as zeros before it arrives.
+     */
+    private long judgedUpTo(SeriesMeta meta, long closed, long now) {
+        if (meta.lastEvent == Long.MIN_VALUE || now - meta.lastArrival >= HISTORY_HOLD_MS) {
+            return closed;
+        }
+        long beforeNewest = floor(meta.lastEvent, bucketMs) - bucketMs;
+        if (beforeNewest < closed) {
+            heldBack = true;
+            return beforeNewest;
+        }
+        return closed;
     }
 
     static long floor(long time, long width) {

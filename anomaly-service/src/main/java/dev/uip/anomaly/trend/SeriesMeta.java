@@ -32,6 +32,8 @@ public final class SeriesMeta {
     public long late;
     /** Events too old for any bucket that is still kept: not in any count. */
     public long tooLate;
+    /** When (wall clock, epoch millis) the series' last event was processed. */
+    public long lastArrival = Long.MIN_VALUE;
     /** When the last quarantined event of the series happened (epoch millis). */
     public long lastQuarantined = Long.MIN_VALUE;
     /** Last time the top values decayed (epoch millis). */
@@ -52,6 +54,7 @@ public final class SeriesMeta {
             out.writeLong(lastJudged);
             out.writeLong(late);
             out.writeLong(tooLate);
+            out.writeLong(lastArrival);
             out.writeLong(lastQuarantined);
             out.writeLong(lastDecay);
             out.writeByte(topValues.size());
@@ -96,6 +99,7 @@ public final class SeriesMeta {
             meta.lastJudged = in.readLong();
             meta.late = in.readLong();
             meta.tooLate = in.readLong();
+            meta.lastArrival = in.readLong();
             meta.lastQuarantined = in.readLong();
             meta.lastDecay = in.readLong();
             int dimensions = in.readByte();

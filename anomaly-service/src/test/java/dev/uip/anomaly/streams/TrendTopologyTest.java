@@ -189,7 +189,8 @@ class TrendTopologyTest {
         assertEquals("payments", alert.getOwnerTeam());
         assertEquals(AlertSeverity.CRITICAL, alert.getSeverity());
         assertEquals(0.0, alert.getObserved());
-        assertNotNull(driver.getKeyValueStore(TrendStores.ALERTS).get("ws1/" + alert.getAlertId()));
+        KeyValueStore<String, byte[]> stored = driver.getKeyValueStore(TrendStores.ALERTS);
+        assertEquals(alert, AlertCodec.decodeOrNull(stored.get("ws1/" + alert.getAlertId())));
 
         List<AnomalyAlert> resolved = new ArrayList<>();
         for (int minute = 0; minute < 30 && resolved.isEmpty(); minute++) {
@@ -203,6 +204,35 @@ class TrendTopologyTest {
         }
         assertFalse(resolved.isEmpty(), "the alert never resolved");
         assertEquals(alert.getAlertId(), resolved.get(0).getAlertId());
+    }
+
+    @Test
+    void historySentLateIsJudgedOnceItIsInNotAsSilenceBeforeItArrives() {
+        definitions.pipeInput("ws1/Import", definition("ws1", "Import", "high", "data"));
+        Instant now = T0.plus(Duration.ofMinutes(60));
+        advanceTo(now);
+        // an import of the last hour (30 events a minute), with the clock ticking while it is read
+        Instant at = T0;
+        while (at.isBefore(now)) {
+            for (int i = 0; i < 30; i++) {
+                validated.pipeInput(null, track("ws1", "Import", at.plusSeconds(i * 2L), null), now);
+            }
+            at = at.plusSeconds(60);
+            driver.advanceWallClockTime(Duration.ofSeconds(5));
+            driverElapsed += 5_000;
+            now = now.plusSeconds(5);
+        }
+        assertTrue(alerts.isEmpty(), "alerts while the history arrived: " + alerts.readValuesToList());
+        SeriesMeta meta = meta("ws1/TRACK/Import");
+        assertEquals(0, meta.late, "buckets judged before their history arrived");
+        // the import ends; the event is silent since: called stopped within minutes
+        List<AnomalyAlert> opened = new ArrayList<>();
+        for (int minute = 0; minute < 5 && opened.isEmpty(); minute++) {
+            now = now.plusSeconds(60);
+            advanceTo(now);
+            opened.addAll(alerts.readValuesToList());
+        }
+        assertEquals(List.of("STOPPED"), opened.stream().map(AnomalyAlert::getRule).toList());
     }
 
     @Test

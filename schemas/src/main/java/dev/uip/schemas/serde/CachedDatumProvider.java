@@ -3,9 +3,7 @@ package dev.uip.schemas.serde;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
-import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
@@ -44,11 +42,7 @@ public class CachedDatumProvider<T> implements AvroDatumProvider<T> {
     public void configure(AvroSerdeConfig config) {
         Object type = config.originals().get(READER_CLASS);
         if (type instanceof Class<?> readerClass) {
-            readerModel = new SpecificData(readerClass.getClassLoader());
-            readerModel.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
-            readerModel.addLogicalTypeConversion(new TimeConversions.TimestampMicrosConversion());
-            readerModel.addLogicalTypeConversion(new TimeConversions.DateConversion());
-            readerModel.addLogicalTypeConversion(new Conversions.DecimalConversion());
+            readerModel = SpecificModels.forClass(readerClass);
             readerSchema = SpecificData.getForClass(readerClass).getSchema(readerClass);
         } else if (type != null) {
             throw new IllegalArgumentException(READER_CLASS + " must be a Class, not " + type.getClass().getName());
