@@ -24,18 +24,20 @@ package dev.uip.anomaly.detection;
  * @param rarityMinHistory buckets of history before the rarity check applies
  * @param explainedBelow seasonal surprise below which a warm seasonal baseline explains a level or count anomaly
  *        away
+ * @param densitySpan buckets whose sum the density detector judges against the long-run sums (a third of the level
+ *        window: long enough to see bursts come thicker, short enough not to blur them)
  */
 public record WatcherSettings(int levelWindow, double levelThreshold, double countAlpha, double countMaxRate,
         int seasonalDailySlots, int seasonalWeeklySlots, double seasonalSmoothing, double seasonalThreshold,
         int seasonalWarmAfter, double silenceGapFactor, double silenceAlpha, int silenceMinBuckets,
         int silenceMinArrivals, int clearBuckets, double rarityPeriodSeconds, double rarityMemoryPeriods,
         long rarityMinHistory,
-        double explainedBelow) {
+        double explainedBelow, int densitySpan) {
 
     /** The default configuration. */
     public static WatcherSettings defaults() {
         return new WatcherSettings(48, 6.0, 1e-6, 50.0, 144, 168, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 7 * 86_400.0, 4.0,
                 288,
-                3.0);
+                3.0, 16);
     }
 }
