@@ -42,10 +42,12 @@ final class ChangeEnsemble {
                 s.seasonalSmoothing(), s.seasonalThreshold(), s.seasonalWarmAfter());
         this.density = new DensityDetector(s.densitySpan(), s.levelThreshold());
         this.detectors = List.of(seasonal, count, level, density);
-        this.rarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
+        double seriesRarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
+        // the false-alarm budget is the series', shared evenly by its detectors (each would otherwise spend it all)
+        this.rarity = seriesRarity / detectors.size();
         // the history must outlive the minimum history, else a short period would never let anything through
         this.memory = (int) Math.min(Integer.MAX_VALUE,
-                Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / rarity)));
+                Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / seriesRarity)));
         this.filters = new RarityFilter[detectors.size()];
         for (int i = 0; i < filters.length; i++) {
             filters[i] = new RarityFilter(rarity, s.rarityMinHistory(), memory);
