@@ -7,7 +7,8 @@ import java.io.IOException;
 /**
  * "Stopped firing": learns how many empty buckets usually lie between non-empty ones and which share of buckets
  * is non-empty, and calls a run of empty buckets silent when it is longer than {@code gapFactor} times the typical
- * gap and also improbable ({@code < alpha}) if buckets were independently empty with the learned share. Busy
+ * gap and also improbable ({@code < alpha}) if buckets were empty with the learned share, each empty bucket going
+ * on with the learned chance of a run going on (empty buckets cluster in nights and lulls). Busy
  * events are thus called silent after {@code minBuckets} empty buckets, sparse or bursty ones only after gaps
  * they have rarely shown. A single empty bucket is already silent when it is improbable both under the learned
  * share and under a count model of the last hour or so of buckets (a negative binomial with the recent mean and
@@ -34,6 +35,8 @@ public final class SilenceDetector extends ScoredDetector {
     private final int minArrivals;
     private final CountShape shape = new CountShape();
     private float typicalGap = Float.NaN;
+    /** Running mean length of the empty runs seen (NaN before the first): how strongly empty buckets cluster. */
+    private float typicalRun = Float.NaN;
     private float busyShare = Float.NaN;
     private long arrivals;
     private long emptyRun;
@@ -67,6 +70,9 @@ public final class SilenceDetector extends ScoredDetector {
             return judged(0, Verdict.NORMAL);
         }
         if (value > 0) {
+            // a run teaches at most the length from which it counts as a stop (an outage would excuse the next
+            // one; runs that are longer as a rule are learned over several runs)
+            long learnedRun = judging() ? Math.min(emptyRun, allowedEmptyRun()) : emptyRun;
             // the share is frozen during an empty run (else a long silence would excuse itself) and catches up
             // with the run's empty buckets when the event fires again
             // a running average until the memory is full, an exponential one after
@@ -78,6 +84,10 @@ public final class SilenceDetector extends ScoredDetector {
             share *= Math.pow(1 - SHARE_SMOOTHING, emptyRun - i);
             buckets = (int) Math.min(MAX_BUCKETS, buckets + emptyRun - i);
             busyShare = (float) (share + shareRate() * (1.0 - share));
+            if (arrivals > 0 && emptyRun > 0) {
+                double run = Math.min(learnedRun, 1e6);
+                typicalRun = (float) (Float.isNaN(typicalRun) ? run : typicalRun + SMOOTHING * (run - typicalRun));
+            }
             if (arrivals > 0) {
                 double gap = emptyRun;
                 typicalGap = (float) (Float.isNaN(typicalGap) ? gap : typicalGap + SMOOTHING * (gap - typicalGap));
@@ -91,7 +101,7 @@ public final class SilenceDetector extends ScoredDetector {
             return judged(0, Verdict.NORMAL);
         }
         emptyRun++;
-        if (arrivals < minArrivals || Float.isNaN(typicalGap) || Float.isNaN(busyShare)) {
+        if (!judging()) {
             return judged(0, Verdict.NORMAL);
         }
         expected = busyShare;
@@ -146,6 +156,13 @@ public final class SilenceDetector extends ScoredDetector {
         double byGap = Math.ceil(gapFactor * typicalGap);
         // P(n empty buckets in a row) = (1 - busyShare)^n, which must fall below alpha
         double byShare = busyShare >= 1 ? 0 : Math.ceil(Math.log(alpha) / Math.log1p(-busyShare));
+        if (busyShare < 1 && typicalRun > 1) {
+            // empty buckets cluster (nights, lulls): a run goes on with probability 1 - 1/typicalRun, which is
+            // higher than the share of empty buckets when runs are longer than independent buckets would make them
+            double p0 = 1 - busyShare;
+            double goOn = Math.max(p0, 1 - 1 / typicalRun);
+            byShare = Math.max(byShare, 1 + Math.ceil(Math.log(alpha / p0) / Math.log(goOn)));
+        }
         // one empty bucket is enough when the recent counts, too, make it improbable
         boolean firstImprobable = Math.max(1 - busyShare, emptyBucketProbability()) < alpha;
         return (long) Math.max(firstImprobable ? 1 : minBuckets, Math.max(byGap, byShare));
@@ -154,9 +171,12 @@ public final class SilenceDetector extends ScoredDetector {
     /** The empty run as a multiple of the run from which the event counts as stopped. */
     @Override
     public double surprise() {
-        return arrivals < minArrivals || Float.isNaN(typicalGap) || Float.isNaN(busyShare)
-                ? 0
-                : (double) emptyRun / allowedEmptyRun();
+        return judging() ? (double) emptyRun / allowedEmptyRun() : 0;
+    }
+
+    /** Whether the detector has learned enough to judge empty runs. */
+    private boolean judging() {
+        return arrivals >= minArrivals && !Float.isNaN(typicalGap) && !Float.isNaN(busyShare);
     }
 
     @Override
@@ -164,6 +184,7 @@ public final class SilenceDetector extends ScoredDetector {
         super.write(out);
         shape.write(out);
         out.writeFloat(typicalGap);
+        out.writeFloat(typicalRun);
         out.writeFloat(busyShare);
         out.writeLong(arrivals);
         out.writeLong(emptyRun);
@@ -178,6 +199,7 @@ public final class SilenceDetector extends ScoredDetector {
         super.read(in);
         shape.read(in);
         typicalGap = in.readFloat();
+        typicalRun = in.readFloat();
         busyShare = in.readFloat();
         arrivals = in.readLong();
         emptyRun = in.readLong();

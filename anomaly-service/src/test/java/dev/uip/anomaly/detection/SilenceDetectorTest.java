@@ -44,4 +44,16 @@ class SilenceDetectorTest {
         int first = abnormal.get(0);
         assertTrue(first > 2510 && first < 2600, "stop noticed within a hundred buckets: " + first);
     }
+
+    @Test
+    void emptyBucketsThatComeInRunsAreLearnedAsNormalButAStopIsStillFound() {
+        // about 5 a bucket for 60 buckets, then 12 empty ones, again and again for four days; then it stops
+        int cycles = 4 * 1440 / 72;
+        int stop = cycles * 72;
+        double[] values = new SyntheticSeries(41).poisson(stop + 1440, i -> i < stop && i % 72 < 60 ? 5 : 0);
+        List<Integer> abnormal = SyntheticSeries.abnormal(new SilenceDetector(3, 1e-6, 2, 10), values, 60);
+        // the first runs are stops (nothing is known yet); the last two days' runs are not
+        assertTrue(abnormal.stream().noneMatch(i -> i >= 2 * 1440 && i < stop), "false stops: " + abnormal);
+        assertTrue(abnormal.stream().anyMatch(i -> i >= stop && i < stop + 1440), "the stop was missed");
+    }
 }
