@@ -18,7 +18,7 @@ if [[ "${BACKTEST_SKIP_BUILD:-}" != "1" ]]; then
   ./mvnw -B -q -pl anomaly-service -am compile -Dquarkus.build.skip=true >&2
 fi
 classes="anomaly-service/target/classes"
-grid="${HOLDOUT_GRID:-;rarityPeriodSeconds=86400;rarityPeriodSeconds=1814400;levelThreshold=4.5;levelThreshold=8;seasonalThreshold=4;seasonalThreshold=6.5;clearBuckets=48;countAlpha=1e-8;rarityMemoryPeriods=100}"
+grid="${HOLDOUT_GRID:-;rarityPeriodSeconds=86400;rarityPeriodSeconds=1814400;levelThreshold=4.5;levelThreshold=8;seasonalThreshold=4;seasonalThreshold=6.5;clearBuckets=48;countAlpha=1e-8;rarityMemoryPeriods=100;densitySpan=8;densitySpan=24}"
 series=$(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1]))))' "$data/windows.json")
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT

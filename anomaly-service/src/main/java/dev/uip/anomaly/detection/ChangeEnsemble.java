@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The detectors that judge drops and spikes of one series (robust level, low-volume count model, seasonal
- * baseline), shared by the series' DROP and SPIKE rules: fed each window once, it keeps per detector the last
+ * baseline, density of the last few windows), shared by the series' DROP and SPIKE rules: fed each window once, it keeps per detector the last
  * window's strength, whether that score is rare for the series, and whether the season explains it, so that each
  * rule can then ask for a verdict at its own sensitivity.
  */
@@ -21,6 +21,7 @@ final class ChangeEnsemble {
     private final RobustLevelDetector level;
     private final CountTailDetector count;
     private final SeasonalDetector seasonal;
+    private final DensityDetector density;
     /** In order of preference when several detectors agree: the most specific model first. */
     private final List<ScoredDetector> detectors;
     private final RarityFilter[] filters;
@@ -39,11 +40,14 @@ final class ChangeEnsemble {
         this.count = new CountTailDetector(window, s.countAlpha(), s.countMaxRate());
         this.seasonal = new SeasonalDetector(windowSeconds, s.seasonalDailySlots(), s.seasonalWeeklySlots(),
                 s.seasonalSmoothing(), s.seasonalThreshold(), s.seasonalWarmAfter());
-        this.detectors = List.of(seasonal, count, level);
-        this.rarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
+        this.density = new DensityDetector(s.densitySpan(), s.levelThreshold());
+        this.detectors = List.of(seasonal, count, level, density);
+        double seriesRarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
+        // the false-alarm budget is the series', shared evenly by its detectors (each would otherwise spend it all)
+        this.rarity = seriesRarity / detectors.size();
         // the history must outlive the minimum history, else a short period would never let anything through
         this.memory = (int) Math.min(Integer.MAX_VALUE,
-                Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / rarity)));
+                Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / seriesRarity)));
         this.filters = new RarityFilter[detectors.size()];
         for (int i = 0; i < filters.length; i++) {
             filters[i] = new RarityFilter(rarity, s.rarityMinHistory(), memory);
@@ -58,6 +62,7 @@ final class ChangeEnsemble {
         level.judge(value);
         count.judge(value);
         seasonal.observe(epochSecond, value);
+        density.observe(epochSecond, value);
         level.learnShape(value);
         window.add(value);
         // the seasonal scores of a coarser baseline than the best one reached are another scale (a daily baseline
@@ -77,13 +82,16 @@ final class ChangeEnsemble {
     /**
      * The first detector whose last window deviated in direction {@code wanted} beyond its threshold times
      * {@code factor}, or null. With {@code requireRare} the score must also be rare in the detector's own history
-     * (for opening an alert; an open one stays open while the deviation lasts).
+     * (for opening an alert; an open one stays open while a per-window detector still sees the deviation).
      */
     Finding find(Verdict wanted, double factor, boolean requireRare) {
         for (int i = 0; i < rare.length; i++) {
             ScoredDetector detector = detectors.get(i);
             if (requireRare && !rare[i] || explained && detector != seasonal) {
                 continue;
+            }
+            if (!requireRare && detector == density) {
+                continue; // a sum over past windows lags the end of an incident: it opens alerts but holds none open
             }
             if (detector.verdictAt(factor) == wanted) {
                 return new Finding(detector.name(), wanted, detector.expected());
@@ -113,6 +121,7 @@ final class ChangeEnsemble {
         level.write(out);
         count.write(out);
         seasonal.write(out);
+        density.write(out);
         for (RarityFilter filter : filters) {
             filter.write(out);
         }
@@ -125,6 +134,7 @@ final class ChangeEnsemble {
         level.read(in);
         count.read(in);
         seasonal.read(in);
+        density.read(in);
         for (RarityFilter filter : filters) {
             filter.read(in);
         }

@@ -12,7 +12,7 @@ import java.util.List;
 abstract class RuleWatch {
 
     private static final List<String> DETECTORS = List.of("seasonal", "count", "level", "silence", "threshold",
-            "percent-change");
+            "percent-change", "density");
 
     final RuleConfig rule;
     final WindowSum window;

@@ -18,24 +18,27 @@ package dev.uip.anomaly.detection;
  * @param silenceMinBuckets fewest empty buckets ever called "stopped firing"
  * @param silenceMinArrivals non-empty buckets to see before an event can be called stopped
  * @param clearBuckets consecutive normal buckets that resolve an open drop or spike alert
- * @param rarityPeriodSeconds an abnormal window opens an alert only when a score as high has been seen less than
- *        once per this many seconds of the series' history (the series' own false-alarm budget)
+ * @param rarityPeriodSeconds the series' own false-alarm budget: about one alert per this many seconds, shared
+ *        evenly by the drop/spike detectors (an abnormal window opens an alert only when its detector has seen a
+ *        score as high less than once per this many seconds times the number of detectors)
  * @param rarityMemoryPeriods how many rarity periods of scores the rarity history remembers (older ones fade)
  * @param rarityMinHistory buckets of history before the rarity check applies
  * @param explainedBelow seasonal surprise below which a warm seasonal baseline explains a level or count anomaly
  *        away
+ * @param densitySpan buckets whose sum the density detector judges against the long-run sums (a third of the level
+ *        window: long enough to see bursts come thicker, short enough not to blur them)
  */
 public record WatcherSettings(int levelWindow, double levelThreshold, double countAlpha, double countMaxRate,
         int seasonalDailySlots, int seasonalWeeklySlots, double seasonalSmoothing, double seasonalThreshold,
         int seasonalWarmAfter, double silenceGapFactor, double silenceAlpha, int silenceMinBuckets,
         int silenceMinArrivals, int clearBuckets, double rarityPeriodSeconds, double rarityMemoryPeriods,
         long rarityMinHistory,
-        double explainedBelow) {
+        double explainedBelow, int densitySpan) {
 
     /** The default configuration. */
     public static WatcherSettings defaults() {
         return new WatcherSettings(48, 6.0, 1e-6, 50.0, 144, 168, 0.2, 5.0, 3, 3.0, 1e-6, 2, 10, 12, 7 * 86_400.0, 4.0,
                 288,
-                3.0);
+                3.0, 16);
     }
 }

@@ -58,12 +58,12 @@ class SeriesMonitorDetectionTest {
     }
 
     @Test
-    void busyEventThatStopsIsCalledStoppedAtTheSecondEmptyBucketAndResolvesWhenItResumes() {
+    void busyEventThatStopsIsCalledStoppedAtTheFirstEmptyBucketAndResolvesWhenItResumes() {
         double[] values = new SyntheticSeries(9).poisson(1000, i -> i >= 800 && i < 900 ? 0 : 30);
         List<RuleAlert> stopped = SyntheticSeries.feed(defaults(), values, 0, 1000, MINUTE).stream()
                 .filter(a -> a.kind() == Kind.STOPPED).toList();
         assertEquals(2, stopped.size(), "opened and resolved: " + stopped);
-        assertEquals(SyntheticSeries.START + 801 * MINUTE, stopped.get(0).bucketStart());
+        assertEquals(SyntheticSeries.START + 800 * MINUTE, stopped.get(0).bucketStart());
         assertEquals(Verdict.SILENT, stopped.get(0).verdict());
         assertEquals("silence", stopped.get(0).detector());
         // three buckets with events in a row resolve it
@@ -84,7 +84,37 @@ class SeriesMonitorDetectionTest {
         SeriesMonitor monitor = SeriesMonitor.create(fiveMinutes, SeriesMonitor.defaultRules(""));
         List<Integer> stopped = SyntheticSeries.opened(monitor, values, fiveMinutes, Kind.STOPPED);
         // the first nights are stops (nothing is known yet); from the fourth day the season expects the lull
-        assertEquals(List.of(stop + 1), stopped.stream().filter(i -> i >= 3 * perDay).toList(), stopped.toString());
+        assertEquals(List.of(stop), stopped.stream().filter(i -> i >= 3 * perDay).toList(), stopped.toString());
+    }
+
+    @Test
+    void aBusyKeyEventIsStoppedAtTheFirstEmptyMinuteAfterItsPartialLastMinute() {
+        // six hours at 30 a minute; it stops 20 s into minute 360 (about 10 events), then nothing
+        int stop = 360;
+        double[] values = new SyntheticSeries(31).poisson(stop + 30, i -> i < stop ? 30 : i == stop ? 10 : 0);
+        List<Integer> opened = SyntheticSeries.opened(defaults(), values, MINUTE, Kind.STOPPED);
+        assertEquals(List.of(stop + 1), opened);
+    }
+
+    @Test
+    void aModeratelyBusyEventNeedsMoreThanOneEmptyBucket() {
+        // about 2 a minute: an empty minute has a chance of e^-2, so one is no stop
+        int stop = 6 * 60;
+        double[] values = new SyntheticSeries(32).poisson(stop + 60, i -> i < stop ? 2 : 0);
+        List<Integer> opened = SyntheticSeries.opened(defaults(), values, MINUTE, Kind.STOPPED);
+        int last = stop - 1;
+        while (values[last] == 0) {
+            last--;
+        }
+        assertEquals(1, opened.size(), opened.toString());
+        assertTrue(opened.get(0) - last > 2, "stopped " + (opened.get(0) - last) + " buckets after the last event");
+    }
+
+    @Test
+    void busyPoissonNoiseIsNeverCalledStopped() {
+        // two weeks of minutes at 30 a minute
+        double[] values = new SyntheticSeries(33).poisson(14 * 1440, i -> 30);
+        assertEquals(List.of(), SyntheticSeries.opened(defaults(), values, MINUTE, Kind.STOPPED));
     }
 
     @Test

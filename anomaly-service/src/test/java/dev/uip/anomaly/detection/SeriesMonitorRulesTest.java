@@ -80,7 +80,7 @@ class SeriesMonitorRulesTest {
 
     @Test
     void quietHoursStopAlertsFromOpeningButNotFromResolving() {
-        // busy all day; stops 21:00-23:00 (alert at 21:01), fires until 23:30, then stops until 07:00
+        // busy all day (20 a minute); stops 21:00-23:00 (alert at 21:00, its first empty minute), fires until 23:30, then stops until 07:00
         RuleConfig stopped = RuleConfig.defaultStopped("stopped")
                 .withQuietHours(new QuietHours(22, 6, ZoneId.of("UTC")));
         int day = 1440;
@@ -93,8 +93,8 @@ class SeriesMonitorRulesTest {
                 values.length, MINUTE);
         List<Long> at = alerts.stream().map(a -> (a.bucketStart() - START) / MINUTE - 2 * day).toList();
         List<Transition> what = alerts.stream().map(RuleAlert::transition).toList();
-        // opened 21:01, resolved 23:02 (inside quiet hours), opened again only at 06:00
-        assertEquals(List.of(21L * 60 + 1, 23L * 60 + 2, 30L * 60, 31L * 60 + 2), at, alerts.toString());
+        // opened 21:00, resolved 23:02 (inside quiet hours), opened again only at 06:00
+        assertEquals(List.of(21L * 60, 23L * 60 + 2, 30L * 60, 31L * 60 + 2), at, alerts.toString());
         assertEquals(List.of(Transition.OPENED, Transition.RESOLVED, Transition.OPENED, Transition.RESOLVED), what);
     }
 
