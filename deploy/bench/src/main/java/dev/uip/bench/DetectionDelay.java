@@ -13,7 +13,7 @@ import dev.uip.schemas.AnomalyAlert;
  * steadily through the ingest edge (after an optional history sent with original timestamps), then, at a chosen
  * second of a bucket, stops the first and cuts the second's rate, and waits for the {@link AnomalyAlert}s on
  * {@code usage-alerts}. Prints one {@code ALERT} line per alert of the two events and a {@code DELAY} line per
- * change.
+ * change (for the stop: the first alert of any rule, and the STOPPED alert).
  */
 public final class DetectionDelay {
 
@@ -93,8 +93,10 @@ public final class DetectionDelay {
             Long stopDelay = null;
             Long dropDelay = null;
             String stopRule = null;
+            Long stoppedRuleDelay = null;
             long deadline = changeAt + timeoutMs;
-            while (System.currentTimeMillis() < deadline && (stopDelay == null || dropDelay == null)) {
+            // waits for the STOPPED alert too, even when another rule (DROP) named the stopped event first
+            while (System.currentTimeMillis() < deadline && (stoppedRuleDelay == null || dropDelay == null)) {
                 Thread.sleep(500);
                 for (AlertListener.Received r : alerts.received()) {
                     AnomalyAlert a = r.alert();
@@ -104,6 +106,9 @@ public final class DetectionDelay {
                     if (stopDelay == null && a.getEvent().equals(stopped)) {
                         stopDelay = r.receivedAt() - changeAt;
                         stopRule = a.getRule();
+                    }
+                    if (stoppedRuleDelay == null && a.getEvent().equals(stopped) && a.getRule().equals("STOPPED")) {
+                        stoppedRuleDelay = r.receivedAt() - changeAt;
                     }
                     if (dropDelay == null && a.getEvent().equals(dropped) && a.getRule().equals("DROP")) {
                         dropDelay = r.receivedAt() - changeAt;
@@ -125,6 +130,7 @@ public final class DetectionDelay {
                                 : "");
             }
             printDelay("stop", stopped, stopRule, stopDelay, timeoutMs);
+            printDelay("stop-to-stopped", stopped, "STOPPED", stoppedRuleDelay, timeoutMs);
             printDelay("drop", dropped, "DROP", dropDelay, timeoutMs);
         }
     }

@@ -33,6 +33,7 @@ final class SteadyTraffic implements AutoCloseable {
     private final String authorization;
     private final Map<String, Series> series = new ConcurrentHashMap<>();
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    /** Live events the edge accepted, and live or history requests it refused or did not answer. */
     final AtomicLong sent = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
@@ -55,12 +56,23 @@ final class SteadyTraffic implements AutoCloseable {
         for (long t = from.toEpochMilli(); t < to.toEpochMilli(); t += step) {
             messages.add(message(event, Instant.ofEpochMilli(t)));
             if (messages.size() == BATCH) {
-                post("/v1/batch", "{\"batch\": [" + String.join(",", messages) + "]}");
+                postHistory(messages);
                 messages.clear();
             }
         }
         if (!messages.isEmpty()) {
-            post("/v1/batch", "{\"batch\": [" + String.join(",", messages) + "]}");
+            postHistory(messages);
+        }
+    }
+
+    /** A batch of history; refused ones (e.g. 429 from the per-key rate limit) are retried a few times. */
+    private void postHistory(List<String> messages) throws IOException, InterruptedException {
+        String body = "{\"batch\": [" + String.join(",", messages) + "]}";
+        for (int attempt = 1; !post("/v1/batch", body); attempt++) {
+            if (attempt == 5) {
+                throw new IOException("the edge refused a batch of history 5 times");
+            }
+            Thread.sleep(1_000);
         }
     }
 
@@ -91,7 +103,9 @@ final class SteadyTraffic implements AutoCloseable {
             s.nextDue = Math.max(s.nextDue, now - step); // after a stop, start again without a burst
             while (s.nextDue <= now) {
                 try {
-                    post("/v1/track", message(event, null));
+                    if (post("/v1/track", message(event, null))) {
+                        sent.incrementAndGet();
+                    }
                 } catch (IOException e) {
                     failed.incrementAndGet();
                 } catch (InterruptedException e) {
@@ -112,7 +126,8 @@ final class SteadyTraffic implements AutoCloseable {
                 + " \"os\": {\"name\": \"iOS\"}, \"library\": {\"name\": \"analytics-ios\"}}}";
     }
 
-    private void post(String path, String body) throws IOException, InterruptedException {
+    /** @return whether the edge accepted the request (200) */
+    private boolean post(String path, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
@@ -120,9 +135,9 @@ final class SteadyTraffic implements AutoCloseable {
         if (answer.statusCode() != 200) {
             failed.incrementAndGet();
             System.err.println("bench: ingest answered " + answer.statusCode() + " " + answer.body());
-        } else {
-            sent.incrementAndGet();
+            return false;
         }
+        return true;
     }
 
     @Override
