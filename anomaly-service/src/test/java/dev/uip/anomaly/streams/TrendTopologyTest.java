@@ -27,6 +27,7 @@ import dev.uip.anomaly.trend.Bucket;
 import dev.uip.anomaly.trend.Dimension;
 import dev.uip.anomaly.trend.SeriesId;
 import dev.uip.anomaly.trend.SeriesMeta;
+import dev.uip.schemas.AlertContribution;
 import dev.uip.schemas.AlertRuleKind;
 import dev.uip.schemas.AlertRuleSensitivity;
 import dev.uip.schemas.AlertRuleSeverity;
@@ -56,6 +57,9 @@ class TrendTopologyTest {
     static final AvroBinarySerde<EventDefinitionState> DEFINITIONS = new AvroBinarySerde<>(EventDefinitionState.class);
     static final AvroBinarySerde<AnomalyAlert> ALERTS = new AvroBinarySerde<>(AnomalyAlert.class);
     static final AvroBinarySerde<AlertRuleState> RULES = new AvroBinarySerde<>(AlertRuleState.class);
+
+    static final String IOS = "{\"os\":{\"name\":\"iOS\"}}";
+    static final String ANDROID = "{\"os\":{\"name\":\"Android\"}}";
 
     TopologyTestDriver driver;
     TestInputTopic<String, ValidatedUsageEvent> validated;
@@ -265,9 +269,13 @@ class TrendTopologyTest {
         rules.pipeInput("ws1/TRACK/Checkout/ABOVE", above);
         Instant now = T0;
         for (int minute = 0; minute < 60; minute++) {
-            int perMinute = minute == 40 ? 60 : 30;
-            for (int i = 0; i < perMinute; i++) {
-                send(track("ws1", "Checkout", now.plusSeconds(i), null));
+            for (int i = 0; i < 30; i++) {
+                send(track("ws1", "Checkout", now.plusSeconds(i), IOS));
+            }
+            if (minute == 40) { // the extra events all come from Android
+                for (int i = 0; i < 30; i++) {
+                    send(track("ws1", "Checkout", now.plusSeconds(30 + i), ANDROID));
+                }
             }
             now = now.plusSeconds(60);
             advanceTo(now);
@@ -283,6 +291,10 @@ class TrendTopologyTest {
         assertEquals(AlertSeverity.CRITICAL, opened.getSeverity());
         assertEquals(60.0, opened.getObserved());
         assertEquals(T0.plusSeconds(40 * 60), opened.getWindowStart());
+        // where the change happened: Android, usually absent, sent 30 in that window
+        AlertContribution top = opened.getBreakdown().get(0);
+        assertEquals(List.of("platform", "Android", 30.0, 0.0), List.of(top.getDimension(), top.getValue(),
+                top.getObserved(), top.getExpected()));
     }
 
     private static AlertRuleState rule(String kind, boolean enabled, Double threshold, AlertRuleSeverity severity) {
