@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +19,10 @@ import dev.uip.anomaly.domain.AlertView;
 import dev.uip.anomaly.domain.EventHealth;
 import dev.uip.anomaly.domain.GapRateView;
 import dev.uip.anomaly.domain.InvalidQueryException;
+import dev.uip.anomaly.domain.RulePreview;
+import dev.uip.anomaly.domain.RulePreviewRequest;
 import dev.uip.anomaly.domain.SeriesView;
+import dev.uip.anomaly.service.RulePreviews;
 import dev.uip.anomaly.service.Trends;
 import dev.uip.anomaly.trend.SeriesId;
 import dev.uip.schemas.MessageType;
@@ -33,6 +38,12 @@ public class TrendResource {
     @Inject
     Trends trends;
 
+    @Inject
+    RulePreviews previews;
+
+    @Inject
+    PreviewBodies bodies;
+
     /**
      * One series: {@code type} track (default, {@code event} required), page or screen ({@code event} = the page
      * name, may be empty), identify, group or alias (no event).
@@ -43,15 +54,33 @@ public class TrendResource {
             @QueryParam("event") String event, @QueryParam("granularity") String granularity,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("breakdown") String breakdown) {
-        String ws = QueryNames.workspace(workspace);
+        return trends.series(seriesId(QueryNames.workspace(workspace), type, event), granularity, instant("from",
+                from), instant("to", to), breakdown);
+    }
+
+    private static SeriesId seriesId(String workspace, String type, String event) {
         MessageType callType = callType(type);
         String name = switch (callType) {
             case TRACK -> QueryNames.event(event);
             case PAGE, SCREEN -> event == null ? "" : boundedName(event);
             default -> "";
         };
-        return trends.series(new SeriesId(ws, callType, name), granularity, instant("from", from),
-                instant("to", to), breakdown);
+        return new SeriesId(workspace, callType, name);
+    }
+
+    /**
+     * The alerts a rule would have raised over the stored history of one series: the body names the series
+     * ({@code type}, {@code event}), the rule ({@code kind} and {@code rule}, as the rule API's PUT body) and the range
+     * ({@code from}, {@code to}, optional {@code granularity}).
+     */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.WILDCARD)
+    public RulePreview preview(@PathParam("workspace") String workspace, String body) {
+        String ws = QueryNames.workspace(workspace);
+        RulePreviewRequest request = bodies.read(body);
+        return previews.preview(seriesId(ws, request.type(), request.event()), request, instant("from", request
+                .from()), instant("to", request.to()), System.currentTimeMillis());
     }
 
     @GET

@@ -67,7 +67,8 @@ public class Trends {
 
         MINUTE, HOUR, DAY;
 
-        static Granularity parse(String text) {
+        /** The granularity named (any case); a 400 INVALID_GRANULARITY for another name. */
+        public static Granularity parse(String text) {
             try {
                 return valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
@@ -103,11 +104,7 @@ public class Trends {
                 throw new InvalidQueryException("INVALID_BREAKDOWN", "breakdown is appVersion, platform or library");
             }
         }
-        long width = switch (granularity) {
-            case MINUTE -> settings.bucket().toMillis();
-            case HOUR -> Duration.ofHours(1).toMillis();
-            case DAY -> Duration.ofDays(1).toMillis();
-        };
+        long width = widthMillis(granularity);
         long end = to == null ? System.currentTimeMillis() : to.toEpochMilli();
         long start = from == null ? end - 60 * width : from.toEpochMilli();
         start = Math.floorDiv(start, width) * width;
@@ -118,22 +115,8 @@ public class Trends {
             throw new InvalidQueryException("RANGE_TOO_LARGE", "a query answers at most " + MAX_POINTS
                     + " points; use a coarser granularity or a shorter range");
         }
-        String store = switch (granularity) {
-            case MINUTE -> TrendStores.BUCKETS;
-            case HOUR -> TrendStores.HOURS;
-            case DAY -> TrendStores.DAYS;
-        };
-        Map<Long, Bucket> found = new HashMap<>();
+        Map<Long, Bucket> found = buckets(id, granularity, start, end);
         String key = id.storeKey();
-        long first = start;
-        long last = end - 1;
-        query(() -> {
-            try (WindowStoreIterator<byte[]> it = windowStore(store).fetch(key, Instant.ofEpochMilli(first),
-                    Instant.ofEpochMilli(last))) {
-                it.forEachRemaining(entry -> found.put(entry.key, Bucket.decode(entry.value)));
-            }
-            return null;
-        });
         List<SeriesPoint> points = new ArrayList<>();
         for (long t = start; t < end; t += width) {
             Bucket bucket = found.get(t);
@@ -149,6 +132,43 @@ public class Trends {
                 granularity.name().toLowerCase(Locale.ROOT), breakdown == null ? null : breakdown.apiName(),
                 Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), points, meta == null ? 0 : meta.late,
                 meta == null ? 0 : meta.tooLate);
+    }
+
+    /** Width of one bucket at the granularity. */
+    public long widthMillis(Granularity granularity) {
+        return switch (granularity) {
+            case MINUTE -> settings.bucket().toMillis();
+            case HOUR -> Duration.ofHours(1).toMillis();
+            case DAY -> Duration.ofDays(1).toMillis();
+        };
+    }
+
+    /** How long buckets of the granularity are kept. */
+    public Duration retention(Granularity granularity) {
+        return switch (granularity) {
+            case MINUTE -> settings.bucketRetention();
+            case HOUR -> settings.hourRetention();
+            case DAY -> settings.dayRetention();
+        };
+    }
+
+    /** The stored buckets of one series starting in [startMs, endMs), by start; empty ones are absent. */
+    public Map<Long, Bucket> buckets(SeriesId id, Granularity granularity, long startMs, long endMs) {
+        String store = switch (granularity) {
+            case MINUTE -> TrendStores.BUCKETS;
+            case HOUR -> TrendStores.HOURS;
+            case DAY -> TrendStores.DAYS;
+        };
+        Map<Long, Bucket> found = new HashMap<>();
+        String key = id.storeKey();
+        query(() -> {
+            try (WindowStoreIterator<byte[]> it = windowStore(store).fetch(key, Instant.ofEpochMilli(startMs),
+                    Instant.ofEpochMilli(endMs - 1))) {
+                it.forEachRemaining(entry -> found.put(entry.key, Bucket.decode(entry.value)));
+            }
+            return null;
+        });
+        return found;
     }
 
     /** The workspace's events (seen ones and defined active ones) with their health, key events first. */
