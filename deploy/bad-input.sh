@@ -63,6 +63,14 @@ for body in '' 'null' '[]' '42' '"text"' '{' '{"name": null}' '{"name": ["x"]}' 
   request POST "$DEF/v1/workspaces" "$body"
   request POST "$ING/v1/track" "$body" application/json -u "$KEY:"
   request POST "$ING/v1/batch" "$body" text/plain -u "$KEY:"
+  request POST "$ANO/v1/trends/$ws/preview" "$body"
+done
+for body in '{"event": "Pattern Bomb", "kind": "above", "rule": {"threshold": -1}}' \
+  '{"event": "Pattern Bomb", "kind": "drop", "rule": {"windowMinutes": 99999999999}}' \
+  '{"event": "Pattern Bomb", "kind": "drop", "rule": {"quietHours": {"startHour": 1, "endHour": 2, "timeZone": "'"$long"'"}}}' \
+  '{"event": "Pattern Bomb", "kind": "drop", "from": "0001-01-01T00:00:00Z", "to": "9999-12-31T23:59:59Z"}' \
+  '{"event": "Pattern Bomb", "kind": "stopped", "granularity": "day", "from": "1970-01-01T00:00:00Z"}'; do
+  request POST "$ANO/v1/trends/$ws/preview" "$body"
 done
 for query in 'page=-1' 'size=abc' 'size=999999999999' 'q=%00' "q=$long" 'status=nonsense'; do
   request GET "$DEF/v1/definitions?$query"

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -59,6 +60,8 @@ class PreviewBodies {
             throw new InvalidQueryException("INVALID_BODY", field.isEmpty()
                     ? "the body must be a JSON object"
                     : "field '" + field + "' has the wrong type");
+        } catch (InputCoercionException e) {
+            throw new InvalidQueryException("INVALID_BODY", "a number in the body is out of range");
         } catch (JsonProcessingException e) {
             throw new InvalidQueryException("INVALID_BODY", e.getLocation() == null
                     ? "the body is not valid JSON"

@@ -150,6 +150,8 @@ class RulePreviewTest {
                 "rule.windowMinutes");
         refused(path, "{\"event\":\"E\",\"kind\":\"DROP\",\"rule\":{\"windowMinutes\":5000}}", "INVALID_RULE",
                 "windowMinutes");
+        refused(path, "{\"event\":\"E\",\"kind\":\"DROP\",\"rule\":{\"windowMinutes\":99999999999}}", "INVALID_BODY",
+                "out of range");
         refused(path, "{\"event\":\"E\",\"kind\":\"DROP\",\"rule\":{\"quietHours\":{\"startHour\":1,\"endHour\":"
                 + "5,\"timeZone\":\"Mars/Olympus\"}}}", "INVALID_RULE", "timeZone");
         refused(path, "{\"event\":\"E\",\"kind\":", "INVALID_BODY", "not valid JSON");

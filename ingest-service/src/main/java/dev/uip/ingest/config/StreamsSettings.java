@@ -44,4 +44,19 @@ public interface StreamsSettings {
     /** The window of {@link #maxThreadReplacements()}; past it the client shuts down and liveness fails. */
     @WithDefault("1m")
     Duration threadReplacementWindow();
+
+    /** Dropping of duplicate messages (an SDK's retries) before validation. */
+    Dedup dedup();
+
+    /** Dedup settings. */
+    interface Dedup {
+
+        /** Whether a message whose workspace and messageId were seen within the window is dropped. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a message id is remembered (by receipt time), 1 minute to 7 days. */
+        @WithDefault("24h")
+        Duration window();
+    }
 }

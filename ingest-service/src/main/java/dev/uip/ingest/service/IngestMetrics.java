@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Ingest figures per workspace: accepted events, rejected requests by reason, rate limiting, ack latency. */
+/**
+ * Ingest figures per workspace: accepted events, rejected requests by reason, rate limiting, ack latency, duplicates
+ * dropped by validation.
+ */
 @ApplicationScoped
 public class IngestMetrics {
 
@@ -23,6 +26,8 @@ public class IngestMetrics {
 
     /** The hot path's meters per workspace, so that a request does not look them up by name and tags. */
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+
+    private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
 
     private record Accepted(Counter events, Timer ackLatency) {
     }
@@ -42,5 +47,11 @@ public class IngestMetrics {
 
     public void rateLimited(String workspaceId, int events) {
         registry.counter("uip.ingest.events.rate.limited", "workspace", workspaceId).increment(events);
+    }
+
+    /** A message dropped by validation as a duplicate of one seen within the dedup window. */
+    public void duplicate(String workspaceId) {
+        duplicates.computeIfAbsent(workspaceId, ws -> registry.counter("uip.validation.duplicates", "workspace", ws))
+                .increment();
     }
 }

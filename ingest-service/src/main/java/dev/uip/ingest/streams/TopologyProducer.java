@@ -14,6 +14,7 @@ import dev.uip.ingest.client.DefinitionDirectory;
 import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.service.EventValidator;
+import dev.uip.ingest.service.IngestMetrics;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -26,7 +27,7 @@ public class TopologyProducer {
 
     @Produces
     public Topology validationTopology(StreamsSettings settings, DefinitionDirectory definitions,
-            @ConfigProperty(name = "uip.registry.url") String registryUrl) {
+            IngestMetrics metrics, @ConfigProperty(name = "uip.registry.url") String registryUrl) {
         EventValidator validator = new EventValidator(
                 new RegistrySchemaCatalog(registryUrl,
                         new RegistrySchemaCatalog.CacheSettings(settings.schemaCacheTtl(),
@@ -42,7 +43,8 @@ public class TopologyProducer {
                 new ValidationTopology.Serdes3(SpecificAvroSerde.of(RawUsageEvent.class, serdeConfig),
                         SpecificAvroSerde.of(ValidatedUsageEvent.class, serdeConfig),
                         SpecificAvroSerde.of(QuarantinedUsageEvent.class, serdeConfig)),
-                validator);
+                validator, new ValidationTopology.Dedup(settings.dedup().enabled(), settings.dedup().window(), true,
+                        raw -> metrics.duplicate(raw.getWorkspaceId())));
     }
 
     /** Picked up by the Kafka Streams extension for the validation client. */

@@ -1,5 +1,7 @@
 package dev.uip.ingest.streams;
 
+import java.time.Duration;
+
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -10,13 +12,18 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import dev.uip.ingest.service.EventValidator;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 
-/** Routes every raw event to the validated topic or, with its reason, to the quarantine topic. Never drops one. */
+/**
+ * Routes every raw event to the validated topic or, with its reason, to the quarantine topic, once: a message whose
+ * workspace and messageId were seen within the dedup window is dropped as the duplicate it is (an SDK's retry).
+ */
 public final class ValidationTopology {
 
     /** The three topics the topology reads and writes. */
@@ -31,30 +38,55 @@ public final class ValidationTopology {
     private ValidationTopology() {
     }
 
-    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator) {
+    /** The name of the store of recently seen message ids. */
+    public static final String DEDUP_STORE = "dedup";
+    /** Longest dedup window accepted. */
+    public static final Duration MAX_DEDUP_WINDOW = Duration.ofDays(7);
+    /** Shortest dedup window accepted. */
+    public static final Duration MIN_DEDUP_WINDOW = Duration.ofMinutes(1);
+
+    /** Told of every message dropped as a duplicate. */
+    public interface DuplicateListener {
+
+        void duplicate(RawUsageEvent raw);
+    }
+
+    /**
+     * How duplicates are dropped: a message (workspace and messageId) seen within {@code window} of an earlier one is
+     * not forwarded.
+     *
+     * @param persistent RocksDB (production) or in memory (tests)
+     */
+    public record Dedup(boolean enabled, Duration window, boolean persistent, DuplicateListener duplicates) {
+
+        public Dedup {
+            if (enabled && (window.compareTo(MIN_DEDUP_WINDOW) < 0 || window.compareTo(MAX_DEDUP_WINDOW) > 0)) {
+                throw new IllegalArgumentException("the dedup window must be between " + MIN_DEDUP_WINDOW + " and "
+                        + MAX_DEDUP_WINDOW + ", was " + window);
+            }
+        }
+    }
+
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup) {
         StreamsBuilder builder = new StreamsBuilder();
         Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
+        String[] stores = {};
+        if (dedup.enabled()) {
+            WindowBytesStoreSupplier supplier = dedup.persistent()
+                    ? Stores.persistentWindowStore(DEDUP_STORE, dedup.window(), dedup.window(), false)
+                    : Stores.inMemoryWindowStore(DEDUP_STORE, dedup.window(), dedup.window(), false);
+            builder.addStateStore(Stores.windowStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
+                    // every put is written to the changelog anyway; a cache would only hold heap
+                    .withCachingDisabled());
+            stores = new String[]{DEDUP_STORE};
+        }
         KStream<String, EventValidator.Outcome> outcomes = builder
-                // Read as bytes and decode here: a record that cannot be decoded is quarantined, not skipped (which
-                // would lose it) and not fatal (which would stop validation for everyone).
+                // Read as bytes and decode in the processor: a record that cannot be decoded is quarantined.
                 .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-events"))
                 // A tombstone carries no event; there is nothing to validate or keep.
                 .filter((key, bytes) -> bytes != null, Named.as("skip-tombstones"))
-                .mapValues((key, bytes) -> {
-                    RawUsageEvent raw;
-                    try {
-                        raw = rawReader.deserialize(topics.raw(), bytes);
-                    } catch (RuntimeException e) {
-                        return validator.undecodable(key, bytes, e);
-                    }
-                    try {
-                        return validator.validate(raw);
-                    } catch (RuntimeException | StackOverflowError e) {
-                        // Quarantined with the reason rather than thrown: a thrown error would stop the stream thread,
-                        // and the same event would stop its replacement again.
-                        return validator.failed(raw, e);
-                    }
-                }, Named.as("validate"));
+                .processValues(() -> new ValidateProcessor(topics.raw(), rawReader, validator, dedup),
+                        Named.as("validate"), stores);
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
                         .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))

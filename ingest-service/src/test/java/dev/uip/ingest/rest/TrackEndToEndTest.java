@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -84,6 +85,30 @@ class TrackEndToEndTest {
         JsonPath quarantined = inspect("quarantined");
         assertEquals("SCHEMA_VIOLATION", reasonOf(quarantined, invalid));
         assertEquals("UNKNOWN_EVENT", reasonOf(quarantined, unknown));
+    }
+
+    @Test
+    void anSdkRetryReachesValidatedOnceAndIsCountedAsADuplicate() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().preemptive().basic(key, "")
+                .contentType(ContentType.JSON).body("{\"event\":\"warm-up\",\"userId\":\"u\"}").post("/v1/track")
+                .statusCode() == 200);
+        String retried = "retry-" + UUID.randomUUID();
+        String body = message(retried, "{\"amount\": 7}");
+        for (int i = 0; i < 3; i++) {
+            given().auth().preemptive().basic(key, "").contentType(ContentType.JSON).body(body).post("/v1/track")
+                    .then().statusCode(200);
+        }
+        given().auth().preemptive().basic(key, "").contentType(ContentType.JSON).body("{\"batch\":[" + body + "]}")
+                .post("/v1/batch").then().statusCode(200);
+        String after = send(EVENT, "{\"amount\": 8}");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertEquals(4, messageIds("raw").stream().filter(retried::equals).count());
+            assertTrue(messageIds("validated").contains(after));
+        });
+        assertEquals(1, messageIds("validated").stream().filter(retried::equals).count());
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uip_validation_duplicates_total{workspace=\"" + WORKSPACE + "\"} 3.0"),
+                "duplicates metric: " + metrics.lines().filter(l -> l.contains("duplicates")).toList());
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,11 @@ class ValidationTopologyTest {
         }
     };
 
+    /** The driver's wall clock at the start: the events' receipt time (moved on by {@link #receive}). */
+    static final Instant WALL_CLOCK = NOW;
+    /** The message ids dropped as duplicates. */
+    final List<String> duplicates = new ArrayList<>();
+
     TopologyTestDriver driver;
     TestInputTopic<String, RawUsageEvent> raw;
     TestOutputTopic<String, ValidatedUsageEvent> validated;
@@ -96,7 +103,10 @@ class ValidationTopologyTest {
         var serdes = new ValidationTopology.Serdes3(avro(RawUsageEvent.getDecoder()::decode),
                 avro(ValidatedUsageEvent.getDecoder()::decode), avro(QuarantinedUsageEvent.getDecoder()::decode));
         var validator = new EventValidator(CATALOG, definitionCatalog, Clock.fixed(NOW, ZoneOffset.UTC));
-        driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator), new Properties());
+        var dedup = new ValidationTopology.Dedup(true, Duration.ofHours(24), false, raw -> duplicates.add(raw
+                .getMessageId()));
+        driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator, dedup), new Properties(),
+                WALL_CLOCK);
         raw = driver.createInputTopic("raw", Serdes.String().serializer(), serdes.raw().serializer());
         validated = driver.createOutputTopic("validated", Serdes.String().deserializer(),
                 serdes.validated().deserializer());
@@ -252,6 +262,71 @@ class ValidationTopologyTest {
         assertEquals(List.of("UNDECODABLE_RECORD"), out.getRaw().getFlags());
         assertTrue(java.util.Arrays.equals(garbage, java.util.Base64.getDecoder().decode(out.getRaw().getPayload())));
         assertEquals("m-1", validated.readValue().getMessageId());
+    }
+
+    /** Pipes {@code event} as received at {@code at}, the wall clock having moved on to then. */
+    void receive(String key, RawUsageEvent event, Instant at) {
+        Instant clock = WALL_CLOCK.plusMillis(wallClockAdvanced);
+        if (at.isAfter(clock)) {
+            driver.advanceWallClockTime(Duration.between(clock, at));
+            wallClockAdvanced += Duration.between(clock, at).toMillis();
+        }
+        raw.pipeInput(key, event, at);
+    }
+
+    long wallClockAdvanced;
+
+    @Test
+    void aRetriedMessageIsValidatedOnceWithinTheWindowAndCounted() {
+        RawUsageEvent first = event("ws1", "Invoice Sent", "{\"amount\": 2}");
+        receive("ws1/u1", first, NOW);
+        // the SDK's retry: same workspace and messageId, received again later (its user key is the same)
+        receive("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"), NOW.plus(Duration.ofHours(23)));
+        // an invalid retry is not quarantined either: the first copy decided
+        receive("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": \"x\"}"), NOW.plus(Duration.ofHours(1)));
+        assertEquals(1, validated.readValuesToList().size());
+        assertTrue(quarantined.isEmpty());
+        assertEquals(List.of("m-1", "m-1"), duplicates);
+    }
+
+    @Test
+    void theSameMessageIdInAnotherWorkspaceOrAfterTheWindowIsNotADuplicate() {
+        define("ws2", "Invoice Sent", DefinitionStatus.ACTIVE, EnforcementMode.OBSERVE);
+        receive("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"), NOW);
+        receive("ws2/u1", RawUsageEvent.newBuilder(event("ws1", "Invoice Sent", "{\"amount\": 2}"))
+                .setWorkspaceId("ws2").build(), NOW);
+        receive("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"), NOW.plus(Duration.ofHours(25)));
+        assertEquals(3, validated.readValuesToList().size());
+        assertTrue(duplicates.isEmpty());
+    }
+
+    @Test
+    void aQuarantinedMessageRetriedIsQuarantinedOnce() {
+        receive("ws1/u1", event("ws1", "Nobody Defined Me", "{}"), NOW);
+        receive("ws1/u1", event("ws1", "Nobody Defined Me", "{}"), NOW.plusSeconds(5));
+        assertEquals(1, quarantined.readValuesToList().size());
+        assertEquals(List.of("m-1"), duplicates);
+    }
+
+    @Test
+    void aRecordStampedFarAheadDoesNotExpireTheKeptIds() {
+        receive("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"), NOW);
+        RawUsageEvent other = RawUsageEvent.newBuilder(event("ws1", "Invoice Sent", "{\"amount\": 3}"))
+                .setMessageId("m-2").build();
+        raw.pipeInput("ws1/u2", other, Instant.parse("9999-12-31T00:00:00Z"));
+        receive("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 2}"), NOW.plusSeconds(60));
+        assertEquals(2, validated.readValuesToList().size());
+        assertEquals(List.of("m-1"), duplicates);
+    }
+
+    @Test
+    void aDedupWindowOutsideOneMinuteToSevenDaysIsRefused() {
+        for (Duration window : List.of(Duration.ofSeconds(30), Duration.ofDays(8))) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> new ValidationTopology.Dedup(true, window, true, r -> {
+                    }));
+            assertTrue(refused.getMessage().contains("dedup window"), refused.getMessage());
+        }
     }
 
     void define(String workspace, String name, DefinitionStatus status, EnforcementMode mode) {

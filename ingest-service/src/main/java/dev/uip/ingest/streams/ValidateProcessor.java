@@ -1,0 +1,87 @@
+package dev.uip.ingest.streams;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import dev.uip.ingest.service.EventValidator;
+import dev.uip.schemas.RawUsageEvent;
+
+/**
+ * Decodes each raw record, drops a message already seen (same workspace and messageId) within the dedup window, and
+ * validates the rest; what cannot be decoded or validated becomes a quarantine outcome, never an exception.
+ */
+final class ValidateProcessor implements FixedKeyProcessor<String, byte[], EventValidator.Outcome> {
+
+    /** What a kept message id maps to: only its presence matters. */
+    private static final byte[] SEEN = {1};
+
+    private final String topic;
+    private final Deserializer<RawUsageEvent> reader;
+    private final EventValidator validator;
+    private final ValidationTopology.Dedup dedup;
+    private FixedKeyProcessorContext<String, EventValidator.Outcome> context;
+    private WindowStore<String, byte[]> seen;
+
+    ValidateProcessor(String topic, Deserializer<RawUsageEvent> reader, EventValidator validator,
+            ValidationTopology.Dedup dedup) {
+        this.topic = topic;
+        this.reader = reader;
+        this.validator = validator;
+        this.dedup = dedup;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EventValidator.Outcome> context) {
+        this.context = context;
+        if (dedup.enabled()) {
+            seen = context.getStateStore(ValidationTopology.DEDUP_STORE);
+        }
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+        RawUsageEvent raw;
+        try {
+            raw = reader.deserialize(topic, record.value());
+        } catch (RuntimeException e) {
+            // quarantined, not skipped (which would lose it) and not fatal (which would stop validation for everyone)
+            context.forward(record.withValue(validator.undecodable(record.key(), record.value(), e)));
+            return;
+        }
+        if (seen != null && duplicate(raw, record.timestamp())) {
+            dedup.duplicates().duplicate(raw);
+            return;
+        }
+        EventValidator.Outcome outcome;
+        try {
+            outcome = validator.validate(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Quarantined with the reason rather than thrown: a thrown error would stop the stream thread, and the
+            // same event would stop its replacement again.
+            outcome = validator.failed(raw, e);
+        }
+        context.forward(record.withValue(outcome));
+    }
+
+    /**
+     * Whether the message was kept within the window around {@code timestamp} (its receipt time); if not, it is kept
+     * now. The time is never taken past the wall clock: a record stamped far ahead would move the store's time and
+     * expire every kept id at once.
+     */
+    private boolean duplicate(RawUsageEvent raw, long timestamp) {
+        long window = dedup.window().toMillis();
+        long at = Math.max(0, Math.min(timestamp, context.currentSystemTimeMs()));
+        String key = raw.getWorkspaceId() + "/" + raw.getMessageId();
+        try (WindowStoreIterator<byte[]> kept = seen.fetch(key, Math.max(0, at - window), at + window)) {
+            if (kept.hasNext()) {
+                return true;
+            }
+        }
+        seen.put(key, SEEN, at);
+        return false;
+    }
+}
