@@ -44,6 +44,30 @@ public interface IngestConfig {
     @WithDefault("false")
     boolean captureIp();
 
+    /**
+     * What this process runs: {@code both} (default: the HTTP edge and the validation topology), {@code edge} (only
+     * the Segment endpoints, writing to usage-events-raw) or {@code validator} (only the validation topology), so that
+     * each part scales on its own.
+     */
+    @WithDefault("both")
+    Role role();
+
+    /** The parts of ingest-service one process runs. */
+    enum Role {
+
+        BOTH, EDGE, VALIDATOR;
+
+        /** Whether this process answers the Segment endpoints. */
+        public boolean edge() {
+            return this != VALIDATOR;
+        }
+
+        /** Whether this process runs the validation topology. */
+        public boolean validator() {
+            return this != EDGE;
+        }
+    }
+
     /** Seconds a client is asked to wait before retrying after a 503. */
     @WithDefault("5")
     int retryAfterSeconds();

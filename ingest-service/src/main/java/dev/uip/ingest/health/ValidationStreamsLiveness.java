@@ -1,6 +1,7 @@
 package dev.uip.ingest.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
+import dev.uip.ingest.config.IngestConfig;
 import dev.uip.schemas.streams.StreamsHealth;
 
 /** Not live once the validation client died (ERROR) or stopped: only a restart brings validation back. */
@@ -16,10 +18,17 @@ import dev.uip.schemas.streams.StreamsHealth;
 public class ValidationStreamsLiveness implements HealthCheck {
 
     @Inject
-    KafkaStreams streams;
+    Instance<KafkaStreams> streams;
+
+    @Inject
+    IngestConfig config;
 
     @Override
     public HealthCheckResponse call() {
-        return StreamsHealth.liveness("validation-streams", streams.state());
+        if (!config.role().validator()) {
+            return HealthCheckResponse.named("validation-streams").up().withData("role", "edge: validation runs in "
+                    + "another process").build();
+        }
+        return StreamsHealth.liveness("validation-streams", streams.get().state());
     }
 }

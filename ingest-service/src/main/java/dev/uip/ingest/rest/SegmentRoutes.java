@@ -85,6 +85,19 @@ public class SegmentRoutes {
     ObjectMapper json;
 
     void register(@Observes Router router) {
+        if (!config.role().edge()) {
+            // a validator-only process: say where events go instead of "not found"
+            router.route("/v1/:call").handler(context -> {
+                String call = context.pathParam("call");
+                if (SINGLE.containsKey(call) || BATCH.contains(call)) {
+                    answer(context, 404, "EDGE_DISABLED", "this process only validates (uip.ingest.role=validator); "
+                            + "send events to an ingest edge", 0);
+                } else {
+                    context.next();
+                }
+            });
+            return;
+        }
         // The body handler answers 413 as soon as a body outgrows the limit, without buffering it whole.
         router.post("/v1/:call")
                 .handler(BodyHandler.create(false).setBodyLimit(RequestBodyReader.MAX_REQUEST_BYTES))

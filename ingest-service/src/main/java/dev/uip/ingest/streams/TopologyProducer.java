@@ -10,6 +10,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.arc.lookup.LookupUnlessProperty;
+
 import dev.uip.ingest.client.DefinitionDirectory;
 import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
@@ -25,7 +27,9 @@ import dev.uip.schemas.streams.BoundedThreadReplacement;
 @ApplicationScoped
 public class TopologyProducer {
 
+    /** Absent in an edge-only process ({@code uip.ingest.role=edge}): Kafka Streams is then not started at all. */
     @Produces
+    @LookupUnlessProperty(name = "uip.ingest.role", stringValue = "edge")
     public Topology validationTopology(StreamsSettings settings, DefinitionDirectory definitions,
             IngestMetrics metrics, @ConfigProperty(name = "uip.registry.url") String registryUrl) {
         EventValidator validator = new EventValidator(
