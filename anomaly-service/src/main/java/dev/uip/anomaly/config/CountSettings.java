@@ -5,11 +5,11 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Settings of the event-count topology and its query API. */
+/** The anomaly topology's input topics and thread replacement, and the span of the count query API. */
 @ConfigMapping(prefix = "uip.anomaly")
 public interface CountSettings {
 
-    /** Topic of events that conform to their schema; the topology's only input. */
+    /** Topic of events that conform to their schema; what trends and counts count. */
     @WithDefault("usage-events-validated")
     String validatedTopic();
 
@@ -17,15 +17,10 @@ public interface CountSettings {
     @WithDefault("event-definitions")
     String definitionsTopic();
 
-    /** Length of one tumbling count window. */
-    @WithDefault("1m")
-    Duration windowSize();
-
-    /** How long after a window ends a late event is still counted in it. */
-    @WithDefault("1m")
-    Duration grace();
-
-    /** How long closed windows stay queryable; also the longest span a query may ask for. */
+    /**
+     * The longest span {@code /v1/counts} and {@code /v1/key-events} answer ({@code minutes} from 1 to this). Their
+     * windows are the trend buckets, kept for {@code uip.anomaly.trends.bucket-retention}, which must be at least this.
+     */
     @WithDefault("24h")
     Duration retention();
 

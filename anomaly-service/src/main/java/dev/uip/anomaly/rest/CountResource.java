@@ -16,7 +16,7 @@ import dev.uip.anomaly.domain.InvalidQueryException;
 import dev.uip.anomaly.domain.WindowCount;
 import dev.uip.anomaly.service.EventCounts;
 
-/** Per-window counts of one event of one workspace, read from the topology's store. */
+/** Per-window counts of one track event of one workspace: its trend series' minute buckets. */
 @Path("/v1/counts")
 @Produces(MediaType.APPLICATION_JSON)
 public class CountResource {
@@ -37,7 +37,7 @@ public class CountResource {
                 parseMinutes(minutes, settings.retention()));
     }
 
-    /** A span in minutes from 1 to the retention; 60 (or the retention, if shorter) when absent. */
+    /** A span in minutes from 1 to the count span; 60 (or the span, if shorter) when absent. */
     static int parseMinutes(String minutes, Duration retention) {
         long max = retention.toMinutes();
         if (minutes == null || minutes.isBlank()) {

@@ -5,121 +5,93 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
-import dev.uip.anomaly.config.CountSettings;
 import dev.uip.anomaly.domain.KeyEventTrend;
 import dev.uip.anomaly.domain.StoreNotReadyException;
 import dev.uip.anomaly.domain.WindowCount;
-import dev.uip.anomaly.streams.EventCountTopology;
-import dev.uip.schemas.DefinitionStatus;
+import dev.uip.anomaly.streams.DefinitionLookup;
+import dev.uip.anomaly.streams.TrendStores;
+import dev.uip.anomaly.trend.Bucket;
+import dev.uip.anomaly.trend.SeriesId;
 import dev.uip.schemas.EventDefinitionState;
-import dev.uip.schemas.serde.SpecificAvroDeserializer;
+import dev.uip.schemas.MessageType;
 
 /**
- * Reads window counts from this instance's count store (interactive queries). With one instance it holds every key;
- * routing queries to the instance that owns a key comes with scaling out.
+ * Answers per-window counts of track events from this instance's trend buckets (interactive queries): the windows
+ * are the minute buckets of the event's TRACK series, counting the events that passed validation. With one instance
+ * it holds every key; routing queries to the instance that owns a key comes with scaling out.
  */
 @ApplicationScoped
 public class EventCounts {
 
-    private static final Logger LOG = Logger.getLogger(EventCounts.class);
-
     private final KafkaStreams streams;
-    private final SpecificAvroDeserializer<EventDefinitionState> definitionReader;
-    private final String definitionsTopic;
+    private final DefinitionLookup.Decoder decoder;
 
     @Inject
-    public EventCounts(KafkaStreams streams, CountSettings settings,
-            @ConfigProperty(name = "uip.registry.url") String registryUrl) {
-        this(streams, settings.definitionsTopic(), registryUrl);
-    }
-
-    EventCounts(KafkaStreams streams, String definitionsTopic, String registryUrl) {
+    public EventCounts(KafkaStreams streams, DefinitionLookup.Decoder decoder) {
         this.streams = streams;
-        this.definitionsTopic = definitionsTopic;
-        this.definitionReader = new SpecificAvroDeserializer<>(EventDefinitionState.class);
-        definitionReader.configure(Map.of("apicurio.registry.url", registryUrl), false);
+        this.decoder = decoder;
     }
 
     /** The windows of one event that started in the last {@code minutes} minutes, oldest first. */
     public List<WindowCount> lastMinutes(String workspaceId, String event, int minutes) {
         Instant to = Instant.now();
-        Instant from = to.minus(Duration.ofMinutes(minutes));
-        List<WindowCount> counts = new ArrayList<>();
-        try (WindowStoreIterator<Long> windows = store().fetch(EventCountTopology.key(workspaceId, event), from,
-                to)) {
-            windows.forEachRemaining(window -> counts.add(new WindowCount(Instant.ofEpochMilli(window.key),
-                    window.value)));
+        try {
+            ReadOnlyWindowStore<String, byte[]> buckets = streams.store(StoreQueryParameters.fromNameAndType(
+                    TrendStores.BUCKETS, QueryableStoreTypes.windowStore()));
+            return windows(buckets, workspaceId, event, to.minus(Duration.ofMinutes(minutes)), to);
         } catch (InvalidStateStoreException | IllegalStateException e) {
             // IllegalStateException: the topology is not running (yet, or any more).
             throw new StoreNotReadyException("The count store is not queryable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The buckets of one track event that started in [from, to] with at least one validated event, oldest first
+     * (a bucket of quarantined events only is no window: the counts were always of validated events).
+     */
+    public static List<WindowCount> windows(ReadOnlyWindowStore<String, byte[]> buckets, String workspaceId,
+            String event, Instant from, Instant to) {
+        List<WindowCount> counts = new ArrayList<>();
+        try (WindowStoreIterator<byte[]> found = buckets.fetch(new SeriesId(workspaceId, MessageType.TRACK, event)
+                .storeKey(), from, to)) {
+            found.forEachRemaining(bucket -> {
+                long count = Bucket.decode(bucket.value).count();
+                if (count > 0) {
+                    counts.add(new WindowCount(Instant.ofEpochMilli(bucket.key), count));
+                }
+            });
         }
         return counts;
     }
 
     /**
      * The workspace's active key events with their counts in the last {@code minutes} minutes, most critical first
-     * (then by name); a key event that sent nothing is listed with no windows and a total of 0.
+     * (then by name); a key event that sent nothing is listed with no windows and a total of 0. An unreadable
+     * definition record costs its own entry only.
      */
     public List<KeyEventTrend> keyEvents(String workspaceId, int minutes) {
-        List<EventDefinitionState> keyEvents = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = definitions().prefixScan(workspaceId + "/",
-                new StringSerializer())) {
-            all.forEachRemaining(entry -> {
-                EventDefinitionState definition = decode(entry.key, entry.value);
-                if (definition != null && definition.getKeyEvent()
-                        && definition.getStatus() == DefinitionStatus.ACTIVE) {
-                    keyEvents.add(definition);
-                }
-            });
+        List<EventDefinitionState> keyEvents;
+        try {
+            keyEvents = DefinitionLookup.of(streams, decoder).all(workspaceId).stream()
+                    .filter(DefinitionLookup::activeKeyEvent)
+                    .sorted(Comparator.comparingInt((EventDefinitionState d) -> KeyEventTrend.rank(d
+                            .getCriticality())).thenComparing(EventDefinitionState::getName))
+                    .toList();
         } catch (InvalidStateStoreException | IllegalStateException e) {
             throw new StoreNotReadyException("The definitions store is not queryable: " + e.getMessage(), e);
         }
-        keyEvents.sort(Comparator.comparingInt((EventDefinitionState d) -> KeyEventTrend.rank(d.getCriticality()))
-                .thenComparing(EventDefinitionState::getName));
         return keyEvents.stream().map(d -> KeyEventTrend.of(d, lastMinutes(workspaceId, d.getName(), minutes)))
                 .toList();
-    }
-
-    /**
-     * One definition of the global store, or null when it cannot be read: the store keeps the topic's bytes as they
-     * are, so one unreadable record must cost its own entry only, not the workspace's whole answer.
-     */
-    private EventDefinitionState decode(String key, byte[] value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return definitionReader.deserialize(definitionsTopic, value);
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipping the unreadable definition record %s: %s", key, e.toString());
-            return null;
-        }
-    }
-
-    private ReadOnlyKeyValueStore<String, byte[]> definitions() {
-        return streams.store(StoreQueryParameters.fromNameAndType(EventCountTopology.DEFINITIONS_STORE,
-                QueryableStoreTypes.keyValueStore()));
-    }
-
-    private ReadOnlyWindowStore<String, Long> store() {
-        return streams.store(
-                StoreQueryParameters.fromNameAndType(EventCountTopology.STORE, QueryableStoreTypes.windowStore()));
     }
 }

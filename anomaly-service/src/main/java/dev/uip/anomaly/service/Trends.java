@@ -22,9 +22,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.uip.anomaly.config.CountSettings;
 import dev.uip.anomaly.config.TrendSettings;
 import dev.uip.anomaly.domain.AlertView;
 import dev.uip.anomaly.domain.EventHealth;
@@ -35,7 +33,6 @@ import dev.uip.anomaly.domain.SeriesView;
 import dev.uip.anomaly.domain.StoreNotReadyException;
 import dev.uip.anomaly.streams.AlertCodec;
 import dev.uip.anomaly.streams.DefinitionLookup;
-import dev.uip.anomaly.streams.EventCountTopology;
 import dev.uip.anomaly.streams.GapRate;
 import dev.uip.anomaly.streams.TrendStores;
 import dev.uip.anomaly.trend.Bucket;
@@ -48,7 +45,6 @@ import dev.uip.schemas.AnomalyAlert;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
-import dev.uip.schemas.serde.SpecificAvroDeserializer;
 
 /**
  * Answers trend queries from this instance's trend stores (interactive queries): series at a granularity with a
@@ -82,13 +78,10 @@ public class Trends {
     private final DefinitionLookup.Decoder decoder;
 
     @Inject
-    public Trends(KafkaStreams streams, TrendSettings settings, CountSettings counts,
-            @ConfigProperty(name = "uip.registry.url") String registryUrl) {
+    public Trends(KafkaStreams streams, TrendSettings settings, DefinitionLookup.Decoder decoder) {
         this.streams = streams;
         this.settings = settings;
-        var reader = new SpecificAvroDeserializer<>(EventDefinitionState.class);
-        reader.configure(Map.of("apicurio.registry.url", registryUrl), false);
-        this.decoder = bytes -> reader.deserialize(counts.definitionsTopic(), bytes);
+        this.decoder = decoder;
     }
 
     /**
@@ -328,9 +321,7 @@ public class Trends {
     }
 
     private DefinitionLookup definitions() {
-        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-                EventCountTopology.DEFINITIONS_STORE, QueryableStoreTypes.keyValueStore()));
-        return new DefinitionLookup(store, decoder);
+        return DefinitionLookup.of(streams, decoder);
     }
 
     private ReadOnlyWindowStore<String, byte[]> windowStore(String name) {

@@ -3,7 +3,10 @@ package dev.uip.anomaly.streams;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -30,9 +33,21 @@ public class DefinitionLookup {
         this.decoder = decoder;
     }
 
+    /** The definitions store of a running client, for interactive queries. */
+    public static DefinitionLookup of(KafkaStreams streams, Decoder decoder) {
+        ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+                TrendStores.DEFINITIONS, QueryableStoreTypes.keyValueStore()));
+        return new DefinitionLookup(store, decoder);
+    }
+
+    /** The store (and topic) key of one event of one workspace. */
+    public static String key(String workspaceId, String name) {
+        return workspaceId + "/" + name;
+    }
+
     /** The definition of {@code name} in {@code workspaceId}, or null. */
     public EventDefinitionState get(String workspaceId, String name) {
-        return decode(store.get(EventCountTopology.key(workspaceId, name)));
+        return decode(store.get(key(workspaceId, name)));
     }
 
     /** How many active key events the workspace defines. */

@@ -1,6 +1,7 @@
 package dev.uip.anomaly.streams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,28 +27,49 @@ import dev.uip.schemas.serde.SpecificAvroSerde;
 import dev.uip.schemas.streams.BoundedThreadReplacement;
 import dev.uip.schemas.streams.DeadLetterCounts;
 
-/** Wires the event-count topology, what happens when one of its threads dies, and its dead-letter metrics. */
+/**
+ * Wires the anomaly topology and the definition decoder it shares with the queries, what happens when one of its
+ * threads dies, and its dead-letter metrics.
+ */
 @ApplicationScoped
 public class TopologyProducer {
 
+    /**
+     * The anomaly topology ({@link TrendTopology}); refuses a count span ({@code uip.anomaly.retention}) longer than
+     * the minute buckets it reads are kept.
+     */
     @Produces
-    public Topology eventCountTopology(CountSettings settings, TrendSettings trendSettings,
-            @ConfigProperty(name = "uip.registry.url") String registryUrl) {
+    public Topology anomalyTopology(CountSettings settings, TrendSettings trendSettings,
+            DefinitionLookup.Decoder definitions, @ConfigProperty(name = "uip.registry.url") String registryUrl) {
+        requireCountSpanKept(settings.retention(), trendSettings.bucketRetention());
         Map<String, Object> registry = Map.of("apicurio.registry.url", registryUrl);
-        var serde = SpecificAvroSerde.of(ValidatedUsageEvent.class, registry);
-        var definitions = new SpecificAvroDeserializer<>(EventDefinitionState.class);
-        definitions.configure(registry, false);
         var rules = new SpecificAvroDeserializer<>(AlertRuleState.class);
         rules.configure(registry, false);
         Map<String, Object> writing = Map.of("apicurio.registry.url", registryUrl,
                 "apicurio.registry.auto-register", trendSettings.autoRegisterSchemas(),
                 "apicurio.registry.find-latest", true);
-        TrendTopology trends = new TrendTopology(trendSettings, SpecificAvroSerde.of(QuarantinedUsageEvent.class,
-                registry), SpecificAvroSerde.of(AnomalyAlert.class, writing),
-                bytes -> definitions.deserialize(settings.definitionsTopic(), bytes),
-                bytes -> rules.deserialize(trendSettings.rulesTopic(), bytes));
-        return new EventCountTopology(settings.validatedTopic(), serde, settings.windowSize(), settings.grace(),
-                settings.retention()).withDefinitions(settings.definitionsTopic()).withTrends(trends).build();
+        return new TrendTopology(trendSettings, SpecificAvroSerde.of(QuarantinedUsageEvent.class, registry),
+                SpecificAvroSerde.of(AnomalyAlert.class, writing), definitions,
+                bytes -> rules.deserialize(trendSettings.rulesTopic(), bytes))
+                .build(settings.validatedTopic(), SpecificAvroSerde.of(ValidatedUsageEvent.class, registry),
+                        settings.definitionsTopic());
+    }
+
+    static void requireCountSpanKept(Duration countSpan, Duration bucketRetention) {
+        if (countSpan.compareTo(bucketRetention) > 0) {
+            throw new IllegalArgumentException("uip.anomaly.retention (" + countSpan + ", the longest span of "
+                    + "/v1/counts) must not exceed uip.anomaly.trends.bucket-retention (" + bucketRetention + ")");
+        }
+    }
+
+    /** Reads the definitions topic's registry-encoded values: the one decoder of the topology and the queries. */
+    @Produces
+    @ApplicationScoped
+    public DefinitionLookup.Decoder definitionDecoder(CountSettings settings,
+            @ConfigProperty(name = "uip.registry.url") String registryUrl) {
+        var reader = new SpecificAvroDeserializer<>(EventDefinitionState.class);
+        reader.configure(Map.of("apicurio.registry.url", registryUrl), false);
+        return bytes -> reader.deserialize(settings.definitionsTopic(), bytes);
     }
 
     /** Picked up by the Kafka Streams extension: a thread that died is replaced, within bounds. */
@@ -58,7 +80,7 @@ public class TopologyProducer {
                 Clock.systemUTC());
     }
 
-    /** How many records the counting topology parked on the dead-letter topic, and failed to, per stage. */
+    /** How many records the topology parked on the dead-letter topic, and failed to, per stage. */
     void registerDeadLetterMetrics(@Observes StartupEvent event, MeterRegistry registry) {
         DeadLetterCounts.register(registry);
     }

@@ -29,6 +29,8 @@ public final class TrendStores {
     /** The critical gap rate per workspace over time (window start = judged bucket), {@code GapRate} bytes. */
     public static final String GAP_RATES = "trend-gap-rates";
 
+    /** The global store of every workspace's event definitions (key {@code <workspace>/<name>}), topic bytes. */
+    public static final String DEFINITIONS = "event-definitions";
     /** The global store of stored alert rules (key {@code <ws>/<CALLTYPE>/<event>/<KIND>}), topic bytes. */
     public static final String RULES = "alert-rules";
 

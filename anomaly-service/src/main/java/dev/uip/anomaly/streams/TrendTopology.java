@@ -5,8 +5,10 @@ import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -14,6 +16,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -27,9 +31,10 @@ import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 
 /**
- * The trend and detection sub-topology: validated and quarantined events become {@link Hit}s keyed by workspace
- * (one repartition, so every series of a workspace is counted and judged in one task), {@link TrendProcessor}
- * counts and judges them, and the alerts it forwards go to the alerts topic keyed by workspace.
+ * The anomaly topology: validated and quarantined events become {@link Hit}s keyed by workspace (its only
+ * repartition, so every series of a workspace is counted and judged in one task), {@link TrendProcessor} counts and
+ * judges them, and the alerts it forwards go to the alerts topic keyed by workspace; the registry's definitions and
+ * the alert rules are global stores. The per-minute counts of {@code /v1/counts} are the TRACK series' buckets.
  */
 public final class TrendTopology {
 
@@ -38,6 +43,7 @@ public final class TrendTopology {
     private final Serde<AnomalyAlert> alertSerde;
     private final DefinitionLookup.Decoder definitionDecoder;
     private final Function<byte[], AlertRuleState> ruleDecoder;
+    private boolean inMemoryStores;
 
     /**
      * @param definitionDecoder reads the definitions topic's values
@@ -53,11 +59,31 @@ public final class TrendTopology {
         this.ruleDecoder = ruleDecoder;
     }
 
+    /** Keeps every store in memory instead of RocksDB: for topology tests, where the driver flushes after each record. */
+    TrendTopology withInMemoryStores() {
+        this.inMemoryStores = true;
+        return this;
+    }
+
     /**
-     * Adds the sub-topology to {@code builder}, reading {@code validated} (already a stream of the builder) and the
-     * quarantined topic (stores in memory when asked, for tests); the builder must hold the global definitions store {@value EventCountTopology#DEFINITIONS_STORE}.
+     * The topology over {@code validatedTopic} (events windowed by {@link EventTimeExtractor}'s bounded event time),
+     * the quarantined and rules topics of the settings, and {@code definitionsTopic} (EventDefinitionState records),
+     * kept in the global store {@value TrendStores#DEFINITIONS}: every instance holds all of them, to know which
+     * events are key events and whose. Global stores keep each record's bytes as they are on the topic (a global
+     * store is restored from its topic byte for byte, so it must hold the topic's encoding); readers decode them.
      */
-    void addTo(StreamsBuilder builder, KStream<String, ValidatedUsageEvent> validated, boolean inMemoryStores) {
+    public Topology build(String validatedTopic, Serde<ValidatedUsageEvent> validatedSerde, String definitionsTopic) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, ValidatedUsageEvent> validated = builder.stream(validatedTopic, Consumed.with(Serdes
+                .String(), validatedSerde).withTimestampExtractor(new EventTimeExtractor()).withName(
+                        "validated-events"));
+        builder.globalTable(definitionsTopic, Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withName("event-definitions"),
+                inMemoryStores
+                        ? globalStore(Stores.inMemoryKeyValueStore(TrendStores.DEFINITIONS))
+                        // As it always was (a timestamped RocksDB store): the state already on disk stays readable.
+                        : Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(TrendStores.DEFINITIONS)
+                                .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         KStream<String, byte[]> passed = validated
                 .filter((key, event) -> event != null, Named.as("trend-validated"))
                 .map((key, event) -> hit(HitMapper.validated(event)), Named.as("trend-validated-hits"));
@@ -69,11 +95,9 @@ public final class TrendTopology {
         // Every instance holds every stored rule, as it holds every definition; the bytes are kept as on the topic.
         builder.globalTable(settings.rulesTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                 .withName("alert-rules"),
-                Materialized.<String, byte[]>as(
-                        inMemoryStores
-                                ? Stores.inMemoryKeyValueStore(TrendStores.RULES)
-                                : Stores.persistentKeyValueStore(TrendStores.RULES))
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+                globalStore(inMemoryStores
+                        ? Stores.inMemoryKeyValueStore(TrendStores.RULES)
+                        : Stores.persistentKeyValueStore(TrendStores.RULES)));
         List<StoreBuilder<?>> builders = TrendStores.all(settings, inMemoryStores);
         String[] stores = new String[builders.size()];
         int i = 0;
@@ -85,6 +109,12 @@ public final class TrendTopology {
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("by-workspace"))
                 .process(() -> new TrendProcessor(settings, this::judge), Named.as("trends"), stores)
                 .to(settings.alertsTopic(), Produced.with(Serdes.String(), alertSerde).withName("alerts"));
+        return builder.build();
+    }
+
+    private static Materialized<String, byte[], KeyValueStore<Bytes, byte[]>> globalStore(
+            KeyValueBytesStoreSupplier store) {
+        return Materialized.<String, byte[]>as(store).withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray());
     }
 
     private static KeyValue<String, byte[]> hit(Hit hit) {
@@ -104,7 +134,7 @@ public final class TrendTopology {
     }
 
     private SeriesJudge judge(ProcessorContext<String, AnomalyAlert> context) {
-        ReadOnlyKeyValueStore<String, ?> definitions = context.getStateStore(EventCountTopology.DEFINITIONS_STORE);
+        ReadOnlyKeyValueStore<String, ?> definitions = context.getStateStore(TrendStores.DEFINITIONS);
         ReadOnlyKeyValueStore<String, ?> rules = context.getStateStore(TrendStores.RULES);
         return new SeriesJudge(context, new DefinitionLookup(definitions, definitionDecoder),
                 new RuleBook(key -> rule(rules.get(key))),

@@ -3,7 +3,6 @@ package dev.uip.anomaly.service;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.uip.anomaly.domain.StoreNotReadyException;
-import dev.uip.anomaly.streams.AvroBinarySerde;
-import dev.uip.anomaly.streams.EventCountTopology;
-import dev.uip.schemas.ValidatedUsageEvent;
+import dev.uip.anomaly.streams.TestTopologies;
 
-/** Queries against a topology that is not running yet answer "not ready" instead of failing. */
+/** Count queries against a topology that is not running yet answer "not ready" instead of failing. */
 class EventCountsTest {
 
     @TempDir
@@ -29,10 +26,9 @@ class EventCountsTest {
         // Never started, so never connected.
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        var topology = new EventCountTopology("validated", new AvroBinarySerde<>(ValidatedUsageEvent.class),
-                Duration.ofMinutes(1)).withDefinitions("definitions").build();
+        var topology = TestTopologies.anomaly(false);
         try (KafkaStreams streams = new KafkaStreams(topology, config)) {
-            EventCounts counts = new EventCounts(streams, "definitions", "http://localhost:9/apis/registry/v2");
+            EventCounts counts = new EventCounts(streams, bytes -> null);
             assertThrows(StoreNotReadyException.class, () -> counts.lastMinutes("ws1", "Invoice Sent", 60));
             assertThrows(StoreNotReadyException.class, () -> counts.keyEvents("ws1", 60));
         }

@@ -79,11 +79,8 @@ class TrendTopologyTest {
             driver.close();
         }
         driverElapsed = 0;
-        TrendTopology trends = new TrendTopology(settings, QUARANTINED, ALERTS,
-                bytes -> DEFINITIONS.deserializer().deserialize("defs", bytes),
-                bytes -> RULES.deserializer().deserialize("alert-rules", bytes));
-        driver = new TopologyTestDriver(new EventCountTopology("validated", VALIDATED, Duration.ofMinutes(1))
-                .withDefinitions("defs").withTrends(trends).withInMemoryStores().build(), new Properties(), T0);
+        driver = new TopologyTestDriver(TestTopologies.trends(settings, true).build(TestTopologies.VALIDATED_TOPIC,
+                VALIDATED, TestTopologies.DEFINITIONS_TOPIC), new Properties(), T0);
         validated = driver.createInputTopic("validated", Serdes.String().serializer(), VALIDATED.serializer());
         quarantined = driver.createInputTopic("quarantined", Serdes.String().serializer(),
                 QUARANTINED.serializer());
