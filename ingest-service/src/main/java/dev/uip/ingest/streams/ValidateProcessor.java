@@ -1,11 +1,12 @@
 package dev.uip.ingest.streams;
 
+import java.nio.ByteBuffer;
+
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import dev.uip.ingest.service.EventValidator;
 import dev.uip.schemas.RawUsageEvent;
@@ -15,9 +16,6 @@ import dev.uip.schemas.RawUsageEvent;
  * validates the rest; what cannot be decoded or validated becomes a quarantine outcome, never an exception.
  */
 final class ValidateProcessor implements FixedKeyProcessor<String, byte[], EventValidator.Outcome> {
-
-    /** What a kept message id maps to: only its presence matters. */
-    private static final byte[] SEEN = {1};
 
     private final String topic;
     private final Deserializer<RawUsageEvent> reader;
@@ -68,20 +66,30 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
     }
 
     /**
-     * Whether the message was kept within the window around {@code timestamp} (its receipt time); if not, it is kept
-     * now. The time is never taken past the wall clock: a record stamped far ahead would move the store's time and
-     * expire every kept id at once.
+     * Whether the message was kept within the window before or after {@code timestamp} (its receipt time); if not, it
+     * is kept now. Ids are kept under the start of their window-long slot with their exact time as the value, so the
+     * check is two point lookups (this slot and the one before; a retry within the window lands in one of them)
+     * rather than a range scan. The time is never taken past the wall clock: a record stamped far ahead would move
+     * the store's time and expire every kept id at once.
      */
     private boolean duplicate(RawUsageEvent raw, long timestamp) {
         long window = dedup.window().toMillis();
         long at = Math.max(0, Math.min(timestamp, context.currentSystemTimeMs()));
+        long slot = at - at % window;
         String key = raw.getWorkspaceId() + "/" + raw.getMessageId();
-        try (WindowStoreIterator<byte[]> kept = seen.fetch(key, Math.max(0, at - window), at + window)) {
-            if (kept.hasNext()) {
-                return true;
-            }
+        if (within(seen.fetch(key, slot), at, window) || slot >= window && within(seen.fetch(key, slot - window), at,
+                window)) {
+            return true;
         }
-        seen.put(key, SEEN, at);
+        seen.put(key, time(at), slot);
         return false;
+    }
+
+    private static boolean within(byte[] kept, long at, long window) {
+        return kept != null && kept.length == Long.BYTES && Math.abs(at - ByteBuffer.wrap(kept).getLong()) <= window;
+    }
+
+    private static byte[] time(long at) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(at).array();
     }
 }

@@ -72,9 +72,11 @@ public final class ValidationTopology {
         Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
         String[] stores = {};
         if (dedup.enabled()) {
+            // ids are kept under the start of their window-long slot; the slot before must outlive the window
+            Duration retention = dedup.window().multipliedBy(3);
             WindowBytesStoreSupplier supplier = dedup.persistent()
-                    ? Stores.persistentWindowStore(DEDUP_STORE, dedup.window(), dedup.window(), false)
-                    : Stores.inMemoryWindowStore(DEDUP_STORE, dedup.window(), dedup.window(), false);
+                    ? Stores.persistentWindowStore(DEDUP_STORE, retention, dedup.window(), false)
+                    : Stores.inMemoryWindowStore(DEDUP_STORE, retention, dedup.window(), false);
             builder.addStateStore(Stores.windowStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
                     // every put is written to the changelog anyway; a cache would only hold heap
                     .withCachingDisabled());

@@ -1,0 +1,90 @@
+package dev.uip.bench;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.uip.schemas.MessageType;
+import dev.uip.schemas.RawUsageEvent;
+import dev.uip.schemas.serde.CachedAvroSerializer;
+
+/**
+ * Writes a backlog of raw track events straight to {@code usage-events-raw} (registry Avro and key as the ingest
+ * edge writes them), for the validation drain benchmark: {@code events} events of {@code event} in
+ * {@code workspace}, spread over 1,000 users, of which every {@code retry-every}-th repeats the previous message
+ * (same messageId, as an SDK retry does). Prints {@code BACKLOG_WRITTEN events=N duplicates=D}.
+ */
+public final class RawBacklog {
+
+    private RawBacklog() {
+    }
+
+    /**
+     * {@code --bootstrap HOST:PORT --registry URL --workspace WS --event NAME [--events N] [--retry-every K]
+     * [--properties JSON]}.
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        long events = Long.parseLong(options.getOrDefault("events", "2000000"));
+        long retryEvery = Long.parseLong(options.getOrDefault("retry-every", "100"));
+        String workspace = options.getOrDefault("workspace", "bench");
+        String event = options.getOrDefault("event", "Report Exported");
+        String properties = options.getOrDefault("properties", "{\"format\": \"csv\", \"rows\": 120}");
+
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("bootstrap", "localhost:9092"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put("apicurio.registry.url", options.getOrDefault("registry", "http://localhost:8085/apis/registry/v2"));
+        config.put("apicurio.registry.auto-register", true);
+        config.put("apicurio.registry.find-latest", true);
+        Properties producerConfig = new Properties();
+        producerConfig.putAll(config);
+        CachedAvroSerializer<RawUsageEvent> values = new CachedAvroSerializer<>();
+        values.configure(config, false);
+
+        long duplicates = 0;
+        long start = System.nanoTime();
+        try (KafkaProducer<String, RawUsageEvent> producer = new KafkaProducer<>(producerConfig,
+                new StringSerializer(), values)) {
+            long id = 0;
+            for (long i = 0; i < events; i++) {
+                boolean retry = retryEvery > 0 && i > 0 && i % retryEvery == 0;
+                if (retry) {
+                    duplicates++;
+                } else {
+                    id++;
+                }
+                String user = "u-" + (id % 1000);
+                long now = System.currentTimeMillis();
+                String messageId = "bench-" + start + "-" + id;
+                RawUsageEvent raw = RawUsageEvent.newBuilder().setWorkspaceId(workspace).setMessageId(messageId)
+                        .setType(MessageType.TRACK).setEvent(event).setUserId(user)
+                        .setTimestamp(Instant.ofEpochMilli(now)).setReceivedAt(Instant.ofEpochMilli(now))
+                        .setFlags(List.of())
+                        .setPayload("{\"type\":\"track\",\"event\":\"" + event + "\",\"userId\":\"" + user
+                                + "\",\"messageId\":\"" + messageId + "\",\"properties\":" + properties
+                                + ",\"context\":{\"library\":{\"name\":\"analytics-java\",\"version\":\"3.5.1\"}}}")
+                        .build();
+                producer.send(new ProducerRecord<>("usage-events-raw", null, now, workspace + "/" + user, raw));
+            }
+            producer.flush();
+        }
+        System.out.printf(Locale.ROOT, "BACKLOG_WRITTEN events=%d duplicates=%d seconds=%.1f%n", events, duplicates,
+                (System.nanoTime() - start) / 1e9);
+    }
+}

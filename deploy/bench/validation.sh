@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The validation drain benchmark: how fast the validation topology works off a backlog of raw events, with exact
+# dedup on and off, side by side on the same backlog in one run.
+#   1. starts the infrastructure and definition-service (./uip up), defines the benchmark's event;
+#   2. writes BENCH_EVENTS raw events (default 2,000,000; every 100th an SDK retry of the message before it) straight
+#      to usage-events-raw, as the edge writes them;
+#   3. BENCH_ROUNDS times (default 2), alternating dedup on and off, starts ingest-service with a new validation
+#      application id (so each run reads the whole topic from the start) and measures, from the run's first commit
+#      until it has caught up, the events per second it drains; then stops it.
+# Prints one DRAIN line per run, the mean per mode and the ratio on/off. Everything shares this machine's cores.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+EVENTS=${BENCH_EVENTS:-2000000}
+ROUNDS=${BENCH_ROUNDS:-2}
+CP="deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*"
+if [ ! -f deploy/bench/target/bench-0.1.0-SNAPSHOT.jar ]; then
+  echo "bench: building the benchmark tools"
+  ./mvnw -q -DskipTests -pl deploy/bench -am install
+fi
+
+stop_ingest() {
+  local pidf=.uip/run/ingest-service.pid pid
+  [ -f "$pidf" ] || return 0
+  pid=$(cat "$pidf")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$pidf"
+}
+
+UIP_SERVICES="definition-service" ./uip up
+stop_ingest
+curl -s -o /dev/null -XPOST localhost:8082/v1/workspaces -H 'Content-Type: application/json' \
+  -d '{"id": "bench", "name": "benchmark"}' || true
+curl -s -o /dev/null -XPOST localhost:8082/v1/definitions -H 'Content-Type: application/json' \
+  -H 'X-UIP-Workspace: bench' -d '{"name": "Report Exported", "ownerTeam": "bench", "properties": [
+    {"name": "format", "type": "string", "required": true}, {"name": "rows", "type": "integer", "required": true}]}'
+
+echo "bench: writing $EVENTS raw events to usage-events-raw"
+java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" dev.uip.bench.RawBacklog --events "$EVENTS" --workspace bench --event "Report Exported"
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+for round in $(seq 1 "$ROUNDS"); do
+  for mode in on off; do
+    group="bench-validation-$mode-$(date +%s)"
+    enabled=true
+    [ "$mode" = off ] && enabled=false
+    echo "bench: round $round, dedup $mode, application id $group"
+    QUARKUS_KAFKA_STREAMS_APPLICATION_ID=$group UIP_STREAMS_DEDUP_ENABLED=$enabled UIP_INGEST_ROLE=validator \
+      UIP_SERVICES="ingest-service" ./uip up >/dev/null
+    java -Xmx256m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" dev.uip.bench.DrainRate localhost:9092 "$group" | sed "s/^DRAIN /DRAIN mode=$mode /" \
+      | tee -a "$results"
+    stop_ingest
+  done
+done
+
+mean() { grep "^DRAIN mode=$1 " "$results" | sed -nE 's/.* events_per_s=([0-9.]+).*/\1/p' \
+  | awk '{ s += $1; n++ } END { if (n) printf "%.0f", s / n; else print 0 }'; }
+on=$(mean on)
+off=$(mean off)
+echo
+echo "validation drain, dedup on:  $on events/s (mean of $ROUNDS)"
+echo "validation drain, dedup off: $off events/s (mean of $ROUNDS)"
+echo "ratio on/off: $(awk -v a="$on" -v b="$off" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')"
+echo "targets on a 2-core box: dedup on >= 100000 events/s and >= 0.8 of dedup off"
