@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.uip.ingest.domain.DefinitionCatalog;
+import dev.uip.ingest.domain.EnvelopeChecks;
 import dev.uip.ingest.domain.PropertyValidator;
 import dev.uip.ingest.domain.RegisteredSchema;
 import dev.uip.ingest.domain.RegistryUnavailableException;
@@ -86,8 +87,13 @@ public class EventValidator {
                     List.of(violation("$", "INVALID_JSON", "stored payload is not JSON")));
         }
         if (raw.getType() != MessageType.TRACK) {
-            // Only track events have definitions; the other Segment calls pass unchecked for now.
-            return accept(raw, message, null, null, List.of(), List.of());
+            // Only track events have definitions; the other calls are checked against what their type needs.
+            List<Violation> envelope = message.isObject()
+                    ? EnvelopeChecks.check(raw.getType(), message)
+                    : List.of(violation("$", "WRONG_TYPE", "a message must be a JSON object"));
+            return envelope.isEmpty()
+                    ? accept(raw, message, null, null, List.of(), List.of())
+                    : quarantine(raw, QuarantineReason.INVALID_ENVELOPE, null, envelope);
         }
         Optional<EventDefinitionState> definition = definitions.definition(raw.getWorkspaceId(), raw.getEvent());
         if (definition.isPresent() && definition.get().getStatus() == DefinitionStatus.ARCHIVED) {

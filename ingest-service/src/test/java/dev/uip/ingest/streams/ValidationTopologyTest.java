@@ -184,6 +184,52 @@ class ValidationTopologyTest {
     }
 
     @Test
+    void everyCallTypeIsCheckedAgainstWhatItsTypeNeeds() {
+        String longId = "x".repeat(1025);
+        List<Object[]> cases = List.of(
+                new Object[]{MessageType.GROUP, "{\"userId\":\"u1\"}", "groupId", "MISSING_REQUIRED"},
+                new Object[]{MessageType.GROUP, "{\"userId\":\"u1\",\"groupId\":{\"a\":1}}", "groupId",
+                        "WRONG_TYPE"},
+                new Object[]{MessageType.GROUP, "{\"userId\":\"u1\",\"groupId\":\"g\",\"traits\":[1]}",
+                        "traits", "WRONG_TYPE"},
+                new Object[]{MessageType.ALIAS, "{\"userId\":\"u1\"}", "previousId", "MISSING_REQUIRED"},
+                new Object[]{MessageType.ALIAS, "{\"anonymousId\":\"a1\",\"previousId\":\"p\"}", "userId",
+                        "MISSING_REQUIRED"},
+                new Object[]{MessageType.IDENTIFY, "{\"userId\":\"u1\",\"traits\":\"vip\"}", "traits",
+                        "WRONG_TYPE"},
+                new Object[]{MessageType.IDENTIFY, "{\"userId\":\"" + longId + "\"}", "userId", "TOO_LONG"},
+                new Object[]{MessageType.PAGE, "{\"userId\":\"u1\",\"name\":42}", "name", "WRONG_TYPE"},
+                new Object[]{MessageType.SCREEN, "{\"userId\":\"u1\",\"properties\":[]}", "properties",
+                        "WRONG_TYPE"},
+                new Object[]{MessageType.PAGE, "{\"userId\":\"u1\",\"context\":\"web\"}", "context",
+                        "WRONG_TYPE"});
+        int n = 0;
+        for (Object[] c : cases) {
+            raw.pipeInput("ws1/u1", call((MessageType) c[0], "env-" + n++, (String) c[1]));
+            QuarantinedUsageEvent out = quarantined.readValue();
+            assertEquals(QuarantineReason.INVALID_ENVELOPE, out.getReason(), c[1].toString());
+            assertEquals(c[2], out.getViolations().get(0).getPath(), c[1].toString());
+            assertEquals(c[3], out.getViolations().get(0).getCode(), c[1].toString());
+        }
+        assertTrue(validated.isEmpty());
+        // well-formed calls of every type pass
+        for (String[] ok : List.of(new String[]{"GROUP", "{\"userId\":\"u1\",\"groupId\":7,\"traits\":{}}"},
+                new String[]{"ALIAS", "{\"userId\":\"u1\",\"previousId\":\"a1\"}"},
+                new String[]{"IDENTIFY", "{\"userId\":\"u1\",\"traits\":{\"plan\":\"pro\"}}"},
+                new String[]{"PAGE", "{\"userId\":\"u1\",\"name\":\"Pricing\",\"properties\":{}}"},
+                new String[]{"SCREEN", "{\"anonymousId\":\"a1\",\"name\":null}"})) {
+            raw.pipeInput("ws1/u1", call(MessageType.valueOf(ok[0]), "ok-" + n++, ok[1]));
+            assertEquals(MessageType.valueOf(ok[0]), validated.readValue().getType(), ok[1]);
+        }
+        assertTrue(quarantined.isEmpty());
+    }
+
+    static RawUsageEvent call(MessageType type, String messageId, String payload) {
+        return RawUsageEvent.newBuilder().setWorkspaceId("ws1").setMessageId(messageId).setType(type).setUserId("u1")
+                .setTimestamp(NOW).setReceivedAt(NOW).setPayload(payload).build();
+    }
+
+    @Test
     void eventOfAnArchivedDefinitionIsQuarantinedWithThatReason() {
         define("ws1", "Invoice Sent", DefinitionStatus.ARCHIVED, EnforcementMode.QUARANTINE);
         raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 1}"));
