@@ -3,6 +3,7 @@ package dev.uip.anomaly.detection;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Keeps a detector honest about its own history: remembers the distribution of its surprise scores in a
@@ -68,15 +69,30 @@ final class RarityFilter {
         return Math.min(BINS - 1, bin);
     }
 
+    /** Writes the bins from the first to the last non-empty one (a score history fills only a few decades). */
     void write(DataOutput out) throws IOException {
-        for (int count : counts) {
-            out.writeShort(count);
+        int first = 0;
+        while (first < BINS && counts[first] == 0) {
+            first++;
+        }
+        int end = BINS;
+        while (end > first && counts[end - 1] == 0) {
+            end--;
+        }
+        out.writeByte(first);
+        out.writeByte(end - first);
+        for (int i = first; i < end; i++) {
+            out.writeShort(counts[i]);
         }
     }
 
     void read(DataInput in) throws IOException {
+        int first = in.readUnsignedByte();
+        int length = in.readUnsignedByte();
+        Snapshots.expect(first + length <= BINS, "rarity bins out of range");
+        Arrays.fill(counts, 0);
         total = 0;
-        for (int i = 0; i < BINS; i++) {
+        for (int i = first; i < first + length; i++) {
             counts[i] = in.readUnsignedShort();
             total += counts[i];
         }
