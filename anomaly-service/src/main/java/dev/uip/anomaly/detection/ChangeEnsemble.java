@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The detectors that judge drops and spikes of one series (robust level, low-volume count model, seasonal
- * baseline, density of the last few windows), shared by the series' DROP and SPIKE rules: fed each window once, it keeps per detector the last
- * window's strength, whether that score is rare for the series, and whether the season explains it, so that each
- * rule can then ask for a verdict at its own sensitivity.
+ * baseline, density of the last few windows), shared by the series' DROP and SPIKE rules: fed each window once, it
+ * keeps per detector the last window's strength, whether that score is rare among the detector's scores in the same
+ * direction (a spike among spikes, a drop among drops), and whether the season explains it, so that each rule can
+ * then ask for a verdict at its own sensitivity.
  */
 final class ChangeEnsemble {
 
@@ -24,8 +25,11 @@ final class ChangeEnsemble {
     private final DensityDetector density;
     /** In order of preference when several detectors agree: the most specific model first. */
     private final List<ScoredDetector> detectors;
+    /** Per detector, the history of its upward scores and of its downward ones (a spike is rare among spikes). */
     private final RarityFilter[] filters;
+    private final RarityFilter[] lowFilters;
     private final boolean[] rare;
+    private final boolean[] rareLow;
     private final WatcherSettings settings;
     private final double rarity;
     private final int memory;
@@ -43,16 +47,20 @@ final class ChangeEnsemble {
         this.density = new DensityDetector(s.densitySpan(), s.levelThreshold());
         this.detectors = List.of(seasonal, count, level, density);
         double seriesRarity = Math.min(1.0, windowSeconds / s.rarityPeriodSeconds());
-        // the false-alarm budget is the series', shared evenly by its detectors (each would otherwise spend it all)
-        this.rarity = seriesRarity / detectors.size();
+        // the false-alarm budget is the series', shared evenly by its detectors and the two directions (each would
+        // otherwise spend it all)
+        this.rarity = seriesRarity / (2 * detectors.size());
         // the history must outlive the minimum history, else a short period would never let anything through
         this.memory = (int) Math.min(Integer.MAX_VALUE,
                 Math.max(2 * s.rarityMinHistory(), Math.round(s.rarityMemoryPeriods() / seriesRarity)));
         this.filters = new RarityFilter[detectors.size()];
+        this.lowFilters = new RarityFilter[detectors.size()];
         for (int i = 0; i < filters.length; i++) {
             filters[i] = new RarityFilter(rarity, s.rarityMinHistory(), memory);
+            lowFilters[i] = new RarityFilter(rarity, s.rarityMinHistory(), memory);
         }
         this.rare = new boolean[detectors.size()];
+        this.rareLow = new boolean[detectors.size()];
         this.settings = s;
         this.explainedBelow = s.explainedBelow();
     }
@@ -71,10 +79,16 @@ final class ChangeEnsemble {
         if (regime > seasonalRegime) {
             seasonalRegime = regime;
             filters[0] = new RarityFilter(rarity, settings.rarityMinHistory(), memory);
+            lowFilters[0] = new RarityFilter(rarity, settings.rarityMinHistory(), memory);
         }
-        rare[0] = regime > 0 && regime == seasonalRegime && filters[0].rare(seasonal.surprise());
-        for (int i = 1; i < rare.length; i++) {
-            rare[i] = filters[i].rare(detectors.get(i).surprise());
+        for (int i = 0; i < rare.length; i++) {
+            rare[i] = rareLow[i] = false;
+            if (i > 0 || regime > 0 && regime == seasonalRegime) {
+                ScoredDetector detector = detectors.get(i);
+                boolean low = detector.direction == Verdict.LOW;
+                rare[i] = filters[i].rare(low ? 0 : detector.surprise());
+                rareLow[i] = lowFilters[i].rare(low ? detector.surprise() : 0);
+            }
         }
         explained = seasonal.warm() && seasonal.surprise() < explainedBelow;
     }
@@ -87,7 +101,7 @@ final class ChangeEnsemble {
     Finding find(Verdict wanted, double factor, boolean requireRare) {
         for (int i = 0; i < rare.length; i++) {
             ScoredDetector detector = detectors.get(i);
-            if (requireRare && !rare[i] || explained && detector != seasonal) {
+            if (requireRare && !(wanted == Verdict.LOW ? rareLow[i] : rare[i]) || explained && detector != seasonal) {
                 continue;
             }
             if (!requireRare && detector == density) {
@@ -122,8 +136,9 @@ final class ChangeEnsemble {
         count.write(out);
         seasonal.write(out);
         density.write(out);
-        for (RarityFilter filter : filters) {
-            filter.write(out);
+        for (int i = 0; i < filters.length; i++) {
+            filters[i].write(out);
+            lowFilters[i].write(out);
         }
     }
 
@@ -135,8 +150,9 @@ final class ChangeEnsemble {
         count.read(in);
         seasonal.read(in);
         density.read(in);
-        for (RarityFilter filter : filters) {
-            filter.read(in);
+        for (int i = 0; i < filters.length; i++) {
+            filters[i].read(in);
+            lowFilters[i].read(in);
         }
     }
 }

@@ -23,7 +23,8 @@ public final class SeriesMonitor {
     public static final long MAX_BUCKET_SECONDS = 86_400;
     /** Most rules per series. */
     public static final int MAX_RULES = 64;
-    private static final int VERSION = 1;
+    /** Snapshot format; 2: rarity histories per direction, written sparsely (older snapshots start afresh). */
+    private static final int VERSION = 2;
 
     private final long bucketSeconds;
     private final Map<Integer, WindowSum> windows = new LinkedHashMap<>();

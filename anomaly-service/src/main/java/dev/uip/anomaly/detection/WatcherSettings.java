@@ -19,8 +19,9 @@ package dev.uip.anomaly.detection;
  * @param silenceMinArrivals non-empty buckets to see before an event can be called stopped
  * @param clearBuckets consecutive normal buckets that resolve an open drop or spike alert
  * @param rarityPeriodSeconds the series' own false-alarm budget: about one alert per this many seconds, shared
- *        evenly by the drop/spike detectors (an abnormal window opens an alert only when its detector has seen a
- *        score as high less than once per this many seconds times the number of detectors)
+ *        evenly by the drop/spike detectors and the two directions (an abnormal window opens an alert only when its
+ *        detector has seen a score as high in that direction less than once per this many seconds times twice the
+ *        number of detectors)
  * @param rarityMemoryPeriods how many rarity periods of scores the rarity history remembers (older ones fade)
  * @param rarityMinHistory buckets of history before the rarity check applies
  * @param explainedBelow seasonal surprise below which a warm seasonal baseline explains a level or count anomaly

@@ -58,6 +58,21 @@ class SeriesMonitorDetectionTest {
     }
 
     @Test
+    void aSpikeIsJudgedAmongSpikesSoADeeperDropBeforeItDoesNotHideIt() {
+        // the drop's score (about 9.5 standard deviations) beats the spike's (about 8): in one shared history of
+        // scores the spike would not be rare, in the history of upward scores it is
+        double[] values = new SyntheticSeries(21).poisson(3000,
+                i -> i >= 1500 && i < 1505 ? 5 : i >= 2500 && i < 2503 ? 180 : 100);
+        List<RuleAlert> opened = SyntheticSeries.feed(defaults(), values, 0, 3000, MINUTE).stream()
+                .filter(a -> a.transition() == Transition.OPENED).toList();
+        assertEquals(2, opened.size(), "a drop and a spike: " + opened);
+        assertEquals(Kind.DROP, opened.get(0).kind());
+        assertEquals(SyntheticSeries.START + 1500 * MINUTE, opened.get(0).bucketStart());
+        assertEquals(Kind.SPIKE, opened.get(1).kind());
+        assertEquals(SyntheticSeries.START + 2500 * MINUTE, opened.get(1).bucketStart());
+    }
+
+    @Test
     void busyEventThatStopsIsCalledStoppedAtTheFirstEmptyBucketAndResolvesWhenItResumes() {
         double[] values = new SyntheticSeries(9).poisson(1000, i -> i >= 800 && i < 900 ? 0 : 30);
         List<RuleAlert> stopped = SyntheticSeries.feed(defaults(), values, 0, 1000, MINUTE).stream()
