@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.uip.anomaly.domain.InvalidQueryException;
@@ -51,17 +51,23 @@ class PreviewBodies {
                     + "'; a preview has type, event, kind, rule, from, to and granularity, a rule has enabled, "
                     + "sensitivity, minVolume, windowMinutes, threshold, percent, direction, baselineMinutes, "
                     + "quietHours {startHour, endHour, timeZone} and severity");
-        } catch (MismatchedInputException e) {
+        } catch (InputCoercionException e) {
+            throw new InvalidQueryException("INVALID_BODY", "a number in the body is out of range");
+        } catch (JsonMappingException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() == null
                     ? "[" + r.getIndex() + "]"
                     : r
                             .getFieldName())
                     .collect(Collectors.joining("."));
+            boolean range = false;
+            for (Throwable t = e; t != null && !range; t = t.getCause()) {
+                range = t instanceof InputCoercionException;
+            }
             throw new InvalidQueryException("INVALID_BODY", field.isEmpty()
                     ? "the body must be a JSON object"
-                    : "field '" + field + "' has the wrong type");
-        } catch (InputCoercionException e) {
-            throw new InvalidQueryException("INVALID_BODY", "a number in the body is out of range");
+                    : range
+                            ? "field '" + field + "' is out of range"
+                            : "field '" + field + "' has the wrong type");
         } catch (JsonProcessingException e) {
             throw new InvalidQueryException("INVALID_BODY", e.getLocation() == null
                     ? "the body is not valid JSON"
