@@ -1,17 +1,10 @@
 package dev.uip.bench;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Measures how fast a new consumer group (a freshly started validation topology with its own application id) drains
@@ -49,25 +42,8 @@ public final class DrainRate {
     }
 
     /** Records the group has yet to read; null while it has committed nothing. */
-    private static Long lag(Admin admin, String group, String topic) throws InterruptedException,
-            ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
-        committed.keySet().removeIf(p -> !p.topic().equals(topic));
-        if (committed.isEmpty()) {
-            return null;
-        }
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-        long lag = 0;
-        for (var end : ends.entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            // transaction markers take an offset each: a partition within a few offsets of its end is caught up
-            long behind = end.getValue().offset() - (done == null ? 0 : done.offset());
-            lag += behind > 2 ? behind : 0;
-        }
-        return lag;
+    private static Long lag(Admin admin, String group, String topic) throws Exception {
+        GroupOffsets.Lag lag = GroupOffsets.lag(admin, group, topic);
+        return lag.committed() == 0 ? null : lag.records();
     }
 }

@@ -1,12 +1,10 @@
 package dev.uip.bench;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,25 +31,15 @@ public final class RawBacklog {
      * [--properties JSON]}.
      */
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = AvroProducers.options(args);
         long events = Long.parseLong(options.getOrDefault("events", "2000000"));
         long retryEvery = Long.parseLong(options.getOrDefault("retry-every", "100"));
         String workspace = options.getOrDefault("workspace", "bench");
         String event = options.getOrDefault("event", "Report Exported");
         String properties = options.getOrDefault("properties", "{\"format\": \"csv\", \"rows\": 120}");
 
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("bootstrap", "localhost:9092"));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        Map<String, Object> config = AvroProducers.config(options);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put("apicurio.registry.url", options.getOrDefault("registry", "http://localhost:8085/apis/registry/v2"));
-        config.put("apicurio.registry.auto-register", true);
-        config.put("apicurio.registry.find-latest", true);
         Properties producerConfig = new Properties();
         producerConfig.putAll(config);
         CachedAvroSerializer<RawUsageEvent> values = new CachedAvroSerializer<>();

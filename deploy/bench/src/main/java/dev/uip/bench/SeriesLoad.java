@@ -2,16 +2,13 @@ package dev.uip.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -40,10 +37,7 @@ public final class SeriesLoad {
      * [--per-minute R] [--minutes M]}; event i is named {@code "Series Event i"} in workspace {@code P-(i mod W)}.
      */
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> options = AvroProducers.options(args);
         int series = Integer.parseInt(options.getOrDefault("series", "10000"));
         int workspaces = Integer.parseInt(options.getOrDefault("workspaces", "4"));
         String prefix = options.getOrDefault("prefix", "bench-series");
@@ -51,14 +45,7 @@ public final class SeriesLoad {
         double minutes = Double.parseDouble(options.getOrDefault("minutes", "10"));
         String topic = options.getOrDefault("topic", "usage-events-validated");
 
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("bootstrap", "localhost:9092"));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put("apicurio.registry.url", options.getOrDefault("registry", "http://localhost:8085/apis/registry/v2"));
-        config.put("apicurio.registry.auto-register", true);
-        config.put("apicurio.registry.find-latest", true);
+        Map<String, Object> config = AvroProducers.config(options);
         Properties properties = new Properties();
         properties.putAll(config);
         CachedAvroSerializer<ValidatedUsageEvent> values = new CachedAvroSerializer<>();

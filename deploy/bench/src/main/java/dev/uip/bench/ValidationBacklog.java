@@ -2,15 +2,9 @@ package dev.uip.bench;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Waits until the validation topology has caught up with usage-events-raw (its consumer group's lag is zero) and
@@ -41,20 +35,7 @@ public final class ValidationBacklog {
         }
     }
 
-    private static long lag(Admin admin, String group, String topic) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get()
-                .get(topic).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-        long lag = 0;
-        for (var end : ends.entrySet()) {
-            OffsetAndMetadata done = committed.get(end.getKey());
-            // Transaction markers take an offset each: a partition within a few offsets of its end is caught up.
-            long behind = end.getValue().offset() - (done == null ? 0 : done.offset());
-            lag += behind > 2 ? behind : 0;
-        }
-        return lag;
+    private static long lag(Admin admin, String group, String topic) throws Exception {
+        return GroupOffsets.lag(admin, group, topic).records();
     }
 }
