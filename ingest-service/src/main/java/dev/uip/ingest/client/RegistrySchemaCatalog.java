@@ -34,6 +34,11 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
     public record CacheSettings(Duration foundTtl, Duration missTtl, long maxEntries) {
     }
 
+    /**
+     * After a lookup found the registry away, further lookups fail at once for this long instead of each waiting for
+     * its own timeout on the validation thread; the events meanwhile are held and retried.
+     */
+    static final Duration FAIL_FAST_FOR = Duration.ofSeconds(2);
     /** A version never changes; keep it until the bound evicts it (refreshed daily all the same). */
     private static final Duration VERSION_TTL = Duration.ofDays(1);
 
@@ -41,6 +46,9 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
     private final LatestVersionLookup latest;
     private final Cache<String, Optional<RegisteredSchema>> latestByName;
     private final Cache<Long, Optional<RegisteredSchema>> versions;
+    private final Ticker ticker;
+    /** Ticker time until which lookups fail at once (the registry was found away). */
+    private volatile long awayUntil = Long.MIN_VALUE;
 
     public RegistrySchemaCatalog(String registryUrl, CacheSettings settings) {
         this(RegistryClientFacadeFactory.create(new SchemaResolverConfig(Map.of(SchemaResolverConfig.REGISTRY_URL,
@@ -57,6 +65,7 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
         this.latest = latest;
         this.latestByName = cache(settings, settings.foundTtl(), ticker);
         this.versions = cache(settings, VERSION_TTL, ticker);
+        this.ticker = ticker;
     }
 
     private static <K> Cache<K, Optional<RegisteredSchema>> cache(CacheSettings settings, Duration foundTtl,
@@ -96,19 +105,31 @@ public class RegistrySchemaCatalog implements SchemaCatalog {
         return new RegisteredSchema(new Schema.Parser().parse(content), ref);
     }
 
-    /** Runs a registry lookup: 404 means no such schema; any other failure means the registry cannot be asked. */
-    private static Optional<RegisteredSchema> ask(Supplier<Optional<RegisteredSchema>> lookup) {
+    /**
+     * Runs a registry lookup: 404 means no such schema; any other failure means the registry cannot be asked, and for
+     * {@link #FAIL_FAST_FOR} after it no lookup is tried.
+     */
+    private Optional<RegisteredSchema> ask(Supplier<Optional<RegisteredSchema>> lookup) {
+        if (ticker.read() < awayUntil) {
+            throw new RegistryUnavailableException("registry unavailable (a lookup failed in the last "
+                    + FAIL_FAST_FOR.toSeconds() + " s)", null);
+        }
         try {
             return lookup.get();
         } catch (ApiException e) {
             if (e.getResponseStatusCode() == 404) {
                 return Optional.empty();
             }
-            throw new RegistryUnavailableException("registry answered " + e.getResponseStatusCode(), e);
+            throw away(new RegistryUnavailableException("registry answered " + e.getResponseStatusCode(), e));
         } catch (RegistryUnavailableException e) {
-            throw e;
+            throw away(e);
         } catch (RuntimeException e) {
-            throw new RegistryUnavailableException("registry lookup failed: " + e.getMessage(), e);
+            throw away(new RegistryUnavailableException("registry lookup failed: " + e.getMessage(), e));
         }
+    }
+
+    private RegistryUnavailableException away(RegistryUnavailableException e) {
+        awayUntil = ticker.read() + FAIL_FAST_FOR.toNanos();
+        return e;
     }
 }

@@ -59,4 +59,23 @@ public interface StreamsSettings {
         @WithDefault("24h")
         Duration window();
     }
+
+    /** Holding back events that found the registry away, instead of quarantining them. */
+    RegistryHold registryHold();
+
+    /** Registry-hold settings. */
+    interface RegistryHold {
+
+        /** How often held events are validated again. */
+        @WithDefault("5s")
+        Duration retryEvery();
+
+        /** Held longer than this, an event is quarantined as REGISTRY_UNAVAILABLE. */
+        @WithDefault("10m")
+        Duration maxHold();
+
+        /** While this many events are held, further ones are quarantined as REGISTRY_UNAVAILABLE at once. */
+        @WithDefault("100000")
+        long maxHeld();
+    }
 }

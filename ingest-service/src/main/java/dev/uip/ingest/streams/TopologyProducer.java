@@ -48,7 +48,9 @@ public class TopologyProducer {
                         SpecificAvroSerde.of(ValidatedUsageEvent.class, serdeConfig),
                         SpecificAvroSerde.of(QuarantinedUsageEvent.class, serdeConfig)),
                 validator, new ValidationTopology.Dedup(settings.dedup().enabled(), settings.dedup().window(), true,
-                        raw -> metrics.duplicate(raw.getWorkspaceId())));
+                        raw -> metrics.duplicate(raw.getWorkspaceId())),
+                new ValidationTopology.Hold(settings.registryHold().retryEvery(), settings.registryHold().maxHold(),
+                        settings.registryHold().maxHeld()));
     }
 
     /** Picked up by the Kafka Streams extension for the validation client. */

@@ -38,6 +38,8 @@ public final class ValidationTopology {
     private ValidationTopology() {
     }
 
+    /** The name of the store of events held while the registry does not answer. */
+    public static final String HELD_STORE = "registry-held";
     /** The name of the store of recently seen message ids. */
     public static final String DEDUP_STORE = "dedup";
     /** Longest dedup window accepted. */
@@ -67,7 +69,14 @@ public final class ValidationTopology {
         }
     }
 
-    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup) {
+    /**
+     * How events that found the registry away are held and validated again: every {@code retryEvery}, for at most
+     * {@code maxHold}, at most {@code maxHeld} at a time.
+     */
+    public record Hold(Duration retryEvery, Duration maxHold, long maxHeld) {
+    }
+
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold) {
         StreamsBuilder builder = new StreamsBuilder();
         Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
         String[] stores = {};
@@ -82,13 +91,17 @@ public final class ValidationTopology {
                     .withCachingDisabled());
             stores = new String[]{DEDUP_STORE};
         }
+        builder.addStateStore(Stores.keyValueStoreBuilder(dedup.persistent()
+                ? Stores.persistentKeyValueStore(HELD_STORE)
+                : Stores.inMemoryKeyValueStore(HELD_STORE), Serdes.String(), Serdes.ByteArray()));
         KStream<String, EventValidator.Outcome> outcomes = builder
                 // Read as bytes and decode in the processor: a record that cannot be decoded is quarantined.
                 .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("raw-events"))
                 // A tombstone carries no event; there is nothing to validate or keep.
                 .filter((key, bytes) -> bytes != null, Named.as("skip-tombstones"))
                 .processValues(() -> new ValidateProcessor(topics.raw(), rawReader, validator, dedup),
-                        Named.as("validate"), stores);
+                        Named.as("validate"), stores)
+                .process(() -> new HoldProcessor(validator, hold), Named.as("hold-while-registry-away"), HELD_STORE);
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
                         .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))

@@ -1,6 +1,7 @@
 package dev.uip.ingest.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
@@ -23,6 +24,7 @@ import io.apicurio.registry.resolver.client.RegistryVersionCoordinates;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 
 import dev.uip.ingest.domain.RegisteredSchema;
+import dev.uip.ingest.domain.RegistryUnavailableException;
 import dev.uip.schemas.SchemaRef;
 import dev.uip.stack.RealStack;
 
@@ -106,6 +108,26 @@ class RegistrySchemaCatalogTest {
             assertTrue(catalog.cachedEntries() <= 5, () -> "entries: " + catalog.cachedEntries());
         }
         assertEquals(50, latestLookups.get());
+    }
+
+    @Test
+    void afterTheRegistryWasFoundAwayLookupsFailAtOnceForAWhile() {
+        AtomicInteger tries = new AtomicInteger();
+        LatestVersionLookup away = new LatestVersionLookup(registry, RealStack.get().registryUrl()) {
+
+            @Override
+            Optional<RegistryVersionCoordinates> find(String group, String artifact) {
+                tries.incrementAndGet();
+                throw new IllegalStateException("connection refused");
+            }
+        };
+        RegistrySchemaCatalog catalog = new RegistrySchemaCatalog(registry, away, SETTINGS, nanos::get);
+        assertThrows(RegistryUnavailableException.class, () -> catalog.latest(workspace, "A"));
+        assertThrows(RegistryUnavailableException.class, () -> catalog.latest(workspace, "B"));
+        assertEquals(1, tries.get(), "the second lookup waited for the registry again");
+        advance(RegistrySchemaCatalog.FAIL_FAST_FOR.plusMillis(1));
+        assertThrows(RegistryUnavailableException.class, () -> catalog.latest(workspace, "B"));
+        assertEquals(2, tries.get());
     }
 
     void advance(Duration duration) {

@@ -55,9 +55,12 @@ class ValidationTopologyTest {
             .setVersion("1").setGlobalId(42).build();
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
-    /** The registry's answers for this test: one event defined, one workspace whose lookups fail. */
+    /** Whether the registry is away for workspace "broken" (each test starts with it away). */
+    static volatile boolean registryAway = true;
+
+    /** The registry's answers for this test: one event defined, one workspace whose lookups fail while away. */
     static final SchemaCatalog CATALOG = (workspace, event) -> {
-        if (workspace.equals("broken")) {
+        if (workspace.equals("broken") && registryAway) {
             throw new RegistryUnavailableException("connection refused", null);
         }
         if (workspace.equals("buggy")) {
@@ -66,7 +69,7 @@ class ValidationTopologyTest {
         if (workspace.equals("deep")) {
             throw new StackOverflowError();
         }
-        return workspace.equals("ws1") && event.equals("Invoice Sent")
+        return (workspace.equals("ws1") || workspace.equals("broken")) && event.equals("Invoice Sent")
                 ? Optional.of(new RegisteredSchema(INVOICE, REF))
                 : Optional.empty();
     };
@@ -99,13 +102,15 @@ class ValidationTopologyTest {
 
     @BeforeEach
     void start() {
+        registryAway = true;
         var topics = new ValidationTopology.Topics("raw", "validated", "quarantined");
         var serdes = new ValidationTopology.Serdes3(avro(RawUsageEvent.getDecoder()::decode),
                 avro(ValidatedUsageEvent.getDecoder()::decode), avro(QuarantinedUsageEvent.getDecoder()::decode));
         var validator = new EventValidator(CATALOG, definitionCatalog, Clock.fixed(NOW, ZoneOffset.UTC));
         var dedup = new ValidationTopology.Dedup(true, Duration.ofHours(24), false, raw -> duplicates.add(raw
                 .getMessageId()));
-        driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator, dedup), new Properties(),
+        driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator, dedup,
+                new ValidationTopology.Hold(Duration.ofSeconds(5), Duration.ofMinutes(10), 3)), new Properties(),
                 WALL_CLOCK);
         raw = driver.createInputTopic("raw", Serdes.String().serializer(), serdes.raw().serializer());
         validated = driver.createOutputTopic("validated", Serdes.String().deserializer(),
@@ -167,9 +172,38 @@ class ValidationTopologyTest {
     }
 
     @Test
-    void registryOutageQuarantinesInsteadOfDropping() {
-        raw.pipeInput("broken/u1", event("broken", "Invoice Sent", "{\"amount\": 1}"));
-        assertEquals(QuarantineReason.REGISTRY_UNAVAILABLE, quarantined.readValue().getReason());
+    void aRegistryOutageHoldsEventsAndValidatesThemInOrderOnceItAnswers() {
+        for (int i = 0; i < 3; i++) {
+            raw.pipeInput("broken/u1", RawUsageEvent.newBuilder(event("broken", "Invoice Sent", "{\"amount\": " + i
+                    + "}")).setMessageId("held-" + i).build());
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(30));
+        assertTrue(validated.isEmpty());
+        assertTrue(quarantined.isEmpty(), "nothing is quarantined for a registry outage");
+        registryAway = false;
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertEquals(List.of("held-0", "held-1", "held-2"), validated.readValuesToList().stream()
+                .map(ValidatedUsageEvent::getMessageId).toList());
+        assertTrue(quarantined.isEmpty());
+        // the store is empty again: nothing is forwarded twice
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        assertTrue(validated.isEmpty());
+    }
+
+    @Test
+    void anEventHeldPastTheMaxHoldOrBeyondTheMaxHeldIsQuarantinedAsBefore() {
+        for (int i = 0; i < 4; i++) {
+            raw.pipeInput("broken/u1", RawUsageEvent.newBuilder(event("broken", "Invoice Sent", "{\"amount\": 1}"))
+                    .setMessageId("m-" + i).build());
+        }
+        // at most 3 held: the fourth is quarantined at once
+        assertEquals("m-3", quarantined.readValue().getRaw().getMessageId());
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+        assertEquals(List.of(QuarantineReason.REGISTRY_UNAVAILABLE, QuarantineReason.REGISTRY_UNAVAILABLE,
+                QuarantineReason.REGISTRY_UNAVAILABLE),
+                quarantined.readValuesToList().stream()
+                        .map(QuarantinedUsageEvent::getReason).toList());
+        assertTrue(validated.isEmpty());
     }
 
     @Test
