@@ -207,6 +207,7 @@ class ValidationKillIT {
                 ValidatedUsageEvent.class);
         private final SpecificAvroDeserializer<QuarantinedUsageEvent> quarantined = new SpecificAvroDeserializer<>(
                 QuarantinedUsageEvent.class);
+        private int quarantinedCount;
 
         Ledger(RealStack stack, String workspace) {
             this.workspace = workspace;
@@ -232,8 +233,14 @@ class ValidationKillIT {
                 String id = record.topic().equals(Topics.VALIDATED)
                         ? validated.deserialize(record.topic(), record.value()).getMessageId()
                         : quarantined.deserialize(record.topic(), record.value()).getRaw().getMessageId();
+                quarantinedCount += record.topic().equals(Topics.VALIDATED) ? 0 : 1;
                 seen.merge(id, 1, Integer::sum);
             }
+        }
+
+        /** Records of the workspace read from the quarantine topic so far. */
+        int quarantined() {
+            return quarantinedCount;
         }
 
         @Override
