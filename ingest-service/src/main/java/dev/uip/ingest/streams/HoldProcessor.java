@@ -69,9 +69,7 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
 
     /** Validates held events again, oldest first, until one still finds the registry away. */
     private void retry(long now) {
-        if (count == 0) {
-            return;
-        }
+        // the store is asked, not the count: after a restart the count is only RocksDB's estimate
         List<KeyValue<String, byte[]>> batch = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = held.all()) {
             while (all.hasNext() && batch.size() < MAX_PER_RETRY) {
@@ -89,7 +87,7 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
                 raw = RawUsageEvent.fromByteBuffer(value.slice());
             } catch (Exception e) {
                 held.delete(entry.key); // written by this class; unreadable only after an incompatible upgrade
-                count--;
+                count = Math.max(0, count - 1);
                 LOG.warnf("Dropped an unreadable held event %s: %s", entry.key, e);
                 continue;
             }
@@ -106,7 +104,8 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
             }
             context.forward(new Record<>(new String(key, StandardCharsets.UTF_8), outcome, timestamp));
             held.delete(entry.key);
-            if (--count == 0) {
+            count = Math.max(0, count - 1);
+            if (count == 0) {
                 LOG.info("The registry answers again: every held event is validated");
             }
         }
