@@ -1,5 +1,7 @@
 package dev.uip.ingest.domain;
 
+import static dev.uip.ingest.domain.PropertyValidator.violation;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -82,9 +84,5 @@ public final class EnvelopeChecks {
         } else if (node.asText().length() > MAX_NAME_LENGTH) {
             out.add(violation(field, "TOO_LONG", "'" + field + "' is longer than " + MAX_NAME_LENGTH + " characters"));
         }
-    }
-
-    private static Violation violation(String path, String code, String message) {
-        return Violation.newBuilder().setPath(path).setCode(code).setMessage(message).build();
     }
 }

@@ -1,20 +1,14 @@
 package dev.uip.ingest.rest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +25,8 @@ class RegistryOutageIT {
 
     static final int BATCHES = 60;
     static final int BATCH = 50;
+    /** One batch is sent every this long, so the load spans the outage. */
+    static final Duration PACE = Duration.ofMillis(1_300);
 
     @Test
     @Timeout(600)
@@ -40,53 +36,34 @@ class RegistryOutageIT {
         String key = TestKeys.issue(workspace);
         TestKeys.workspace(workspace, UnplannedEventPolicy.ACCEPT_AND_FLAG);
         long registry = registryPid(stack);
-        Path state = Files.createTempDirectory("ingest-outage-state");
-        int port = ValidationKillIT.freePort();
-        Process service = ValidationKillIT.start(stack, port, state, "outage");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(
-                StandardCharsets.UTF_8));
-        AtomicInteger attempts = new AtomicInteger();
-        try {
-            ValidationKillIT.awaitReady(http, port, service);
+        try (IngestProcess service = IngestProcess.start(stack, key, "outage")) {
             long start = System.nanoTime();
             boolean frozen = false;
-            boolean resumed = false;
             for (int b = 0; b < BATCHES; b++) {
-                // a new event name every few batches: each needs its own registry lookup
-                String body = batch(workspace, b, "Outage Event " + b / 5);
-                while (!ValidationKillIT.send(http, port, authorization, body, attempts)) {
-                    ValidationKillIT.sleep(100);
-                }
+                long due = start + PACE.toNanos() * b;
+                await().atMost(PACE.multipliedBy(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                        .until(() -> System.nanoTime() >= due);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (!frozen && seconds >= 10) {
                     signal("STOP", registry);
                     frozen = true;
-                } else if (frozen && !resumed && seconds >= 70) {
+                } else if (frozen && seconds >= 70) {
                     signal("CONT", registry);
-                    resumed = true;
                 }
-                ValidationKillIT.sleep(1_300);
+                // a new event name every few batches: each needs its own registry lookup
+                service.sendUntilAcknowledged(IngestProcess.batch(workspace, b, BATCH, "Outage Event " + b / 5));
             }
-            if (!resumed) {
-                signal("CONT", registry);
-            }
-            Map<String, Integer> seen = new HashMap<>();
+            signal("CONT", registry);
+            Map<String, Integer> seen;
             int quarantined;
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            try (ValidationKillIT.Ledger ledger = new ValidationKillIT.Ledger(stack, workspace)) {
-                while (seen.size() < BATCHES * BATCH && System.nanoTime() < deadline) {
-                    ledger.poll(seen);
-                }
-                long settle = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                while (System.nanoTime() < settle) {
-                    ledger.poll(seen);
-                }
+            try (IngestProcess.Ledger ledger = new IngestProcess.Ledger(stack, workspace)) {
+                seen = ledger.collect(BATCHES * BATCH, Duration.ofSeconds(120));
                 quarantined = ledger.quarantined();
             }
-            String log = Files.readString(Path.of("target", "ingest-kill-outage.log"));
+            String log = service.log();
             System.out.printf("OUTAGE events=%d requests=%d validated_distinct=%d twice=%d quarantined=%d held=%s%n",
-                    BATCHES * BATCH, attempts.get(), seen.size(), seen.values().stream().filter(n -> n > 1).count(),
+                    BATCHES * BATCH, service.attempts(), seen.size(), seen.values().stream().filter(n -> n > 1)
+                            .count(),
                     quarantined, log.contains("holding events"));
             assertTrue(log.contains("holding events"), "the outage never made validation hold an event");
             assertTrue(log.contains("every held event is validated"), "held events were not all validated");
@@ -96,20 +73,7 @@ class RegistryOutageIT {
                     .limit(10).toList(), "messageIds validated more than once");
         } finally {
             signal("CONT", registry);
-            service.destroy();
-            service.waitFor();
         }
-    }
-
-    static String batch(String workspace, int b, String event) {
-        StringBuilder body = new StringBuilder("{\"batch\":[");
-        for (int i = 0; i < BATCH; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"type\":\"track\",\"event\":\"").append(event)
-                    .append("\",\"userId\":\"u-").append(i % 10).append("\",\"messageId\":\"")
-                    .append(ValidationKillIT.messageId(workspace, b, i)).append("\",\"properties\":{\"n\":")
-                    .append(i).append("}}");
-        }
-        return body.append("]}").toString();
     }
 
     /** The registry the real stack started: the child process listening on the registry URL's port. */
