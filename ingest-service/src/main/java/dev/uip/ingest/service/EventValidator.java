@@ -78,6 +78,18 @@ public class EventValidator {
         this.clock = clock;
     }
 
+    /**
+     * {@link #validate}, with anything it throws turned into a VALIDATION_ERROR quarantine: a thrown error would stop
+     * the stream thread, and the same event would stop its replacement again.
+     */
+    public Outcome validateOrQuarantine(RawUsageEvent raw) {
+        try {
+            return validate(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            return failed(raw, e);
+        }
+    }
+
     public Outcome validate(RawUsageEvent raw) {
         JsonNode message;
         try {

@@ -78,31 +78,32 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
         }
         for (KeyValue<String, byte[]> entry : batch) {
             long heldAt = Long.parseLong(entry.key.substring(0, 13));
-            ByteBuffer value = ByteBuffer.wrap(entry.value);
-            byte[] key = new byte[value.getInt()];
-            value.get(key);
-            long timestamp = value.getLong();
+            String key;
+            long timestamp;
             RawUsageEvent raw;
             try {
+                ByteBuffer value = ByteBuffer.wrap(entry.value);
+                byte[] keyBytes = new byte[value.getInt()];
+                value.get(keyBytes);
+                key = new String(keyBytes, StandardCharsets.UTF_8);
+                timestamp = value.getLong();
                 raw = RawUsageEvent.fromByteBuffer(value.slice());
             } catch (Exception e) {
-                held.delete(entry.key); // written by this class; unreadable only after an incompatible upgrade
+                // written by this class, unreadable only after an incompatible upgrade: parked whole, not dropped
+                String workspaceAndId = entry.key.substring(14);
+                context.forward(new Record<>(workspaceAndId, validator.undecodable(workspaceAndId, entry.value, e),
+                        now));
+                held.delete(entry.key);
                 count = Math.max(0, count - 1);
-                LOG.warnf("Dropped an unreadable held event %s: %s", entry.key, e);
                 continue;
             }
-            EventValidator.Outcome outcome;
-            try {
-                outcome = validator.validate(raw);
-            } catch (RuntimeException | StackOverflowError e) {
-                outcome = validator.failed(raw, e);
-            }
+            EventValidator.Outcome outcome = validator.validateOrQuarantine(raw);
             boolean stillAway = !outcome.valid()
                     && outcome.quarantined().getReason() == QuarantineReason.REGISTRY_UNAVAILABLE;
             if (stillAway && now - heldAt < settings.maxHold().toMillis()) {
                 return; // keep the order: the ones behind it were held later
             }
-            context.forward(new Record<>(new String(key, StandardCharsets.UTF_8), outcome, timestamp));
+            context.forward(new Record<>(key, outcome, timestamp));
             held.delete(entry.key);
             count = Math.max(0, count - 1);
             if (count == 0) {

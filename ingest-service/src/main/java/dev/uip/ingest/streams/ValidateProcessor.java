@@ -54,15 +54,7 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
             dedup.duplicates().duplicate(raw);
             return;
         }
-        EventValidator.Outcome outcome;
-        try {
-            outcome = validator.validate(raw);
-        } catch (RuntimeException | StackOverflowError e) {
-            // Quarantined with the reason rather than thrown: a thrown error would stop the stream thread, and the
-            // same event would stop its replacement again.
-            outcome = validator.failed(raw, e);
-        }
-        context.forward(record.withValue(outcome));
+        context.forward(record.withValue(validator.validateOrQuarantine(raw)));
     }
 
     /**

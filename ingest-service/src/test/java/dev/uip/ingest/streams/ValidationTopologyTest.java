@@ -191,6 +191,17 @@ class ValidationTopologyTest {
     }
 
     @Test
+    void aHeldEntryThatCannotBeReadIsQuarantinedWholeNotDropped() {
+        driver.<String, byte[]>getKeyValueStore(ValidationTopology.HELD_STORE).put("0000000000001/ws1/m-9",
+                new byte[]{1, 2, 3});
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        QuarantinedUsageEvent out = quarantined.readValue();
+        assertEquals(QuarantineReason.MALFORMED_PAYLOAD, out.getReason());
+        assertEquals("ws1", out.getRaw().getWorkspaceId());
+        assertTrue(driver.<String, byte[]>getKeyValueStore(ValidationTopology.HELD_STORE).approximateNumEntries() == 0);
+    }
+
+    @Test
     void anEventHeldPastTheMaxHoldOrBeyondTheMaxHeldIsQuarantinedAsBefore() {
         for (int i = 0; i < 4; i++) {
             raw.pipeInput("broken/u1", RawUsageEvent.newBuilder(event("broken", "Invoice Sent", "{\"amount\": 1}"))
