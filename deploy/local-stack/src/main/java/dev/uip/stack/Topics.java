@@ -18,6 +18,10 @@ public final class Topics {
     public static final String ALERT_RULES = "alert-rules";
     /** Records a topology could not process, parked with the reason and their original bytes (headers). */
     public static final String DEAD_LETTERS = "dead-letters";
+    /** Quarantined events a person released after a fix, to be validated again (key workspace/messageId). */
+    public static final String QUARANTINE_RELEASES = "quarantine-releases";
+    /** What became of each release: validated, still failing (and why), already released (key workspace/messageId). */
+    public static final String RELEASE_OUTCOMES = "quarantine-release-outcomes";
 
     private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
     private static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
@@ -42,6 +46,10 @@ public final class Topics {
                         "unclean.leader.election.enable", "false")),
                 // What a topology could not process, kept as long as quarantined events so that it can be replayed.
                 new Spec(DEAD_LETTERS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(QUARANTINE_RELEASES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(RELEASE_OUTCOMES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),
                 new Spec(ALERTS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr)),
                 // The change log is the audit trail's source: never expire it.

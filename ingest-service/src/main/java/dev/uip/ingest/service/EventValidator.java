@@ -25,8 +25,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.uip.ingest.domain.DefinitionCatalog;
-import dev.uip.ingest.domain.EnvelopeChecks;
-import dev.uip.ingest.domain.PropertyValidator;
 import dev.uip.ingest.domain.RegisteredSchema;
 import dev.uip.ingest.domain.RegistryUnavailableException;
 import dev.uip.ingest.domain.SchemaCatalog;
@@ -41,6 +39,8 @@ import dev.uip.schemas.SchemaRef;
 import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.Violation;
+import dev.uip.schemas.validation.EnvelopeChecks;
+import dev.uip.schemas.validation.PropertyValidator;
 
 /** Decides for one raw event whether it is valid (and encodes it) or must be quarantined (and why). */
 public class EventValidator {

@@ -1,6 +1,6 @@
-package dev.uip.ingest.domain;
+package dev.uip.schemas.validation;
 
-import static dev.uip.ingest.domain.PropertyValidator.violation;
+import static dev.uip.schemas.validation.PropertyValidator.violation;
 
 import java.util.ArrayList;
 import java.util.List;

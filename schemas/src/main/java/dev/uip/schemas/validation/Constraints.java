@@ -1,4 +1,4 @@
-package dev.uip.ingest.domain;
+package dev.uip.schemas.validation;
 
 import java.util.List;
 

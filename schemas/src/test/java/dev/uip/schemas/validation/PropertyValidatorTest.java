@@ -1,4 +1,4 @@
-package dev.uip.ingest.domain;
+package dev.uip.schemas.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
