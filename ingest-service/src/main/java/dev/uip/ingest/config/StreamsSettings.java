@@ -60,6 +60,25 @@ public interface StreamsSettings {
         Duration window();
     }
 
+    /** Quarantined events released after a fix. */
+    Release release();
+
+    /** Release settings. */
+    interface Release {
+
+        /** Topic of quarantined events released to be validated again. */
+        @WithDefault("quarantine-releases")
+        String topic();
+
+        /** Topic of what became of each release. */
+        @WithDefault("quarantine-release-outcomes")
+        String outcomesTopic();
+
+        /** How long a released message that passed is remembered, so that releasing it again writes nothing. */
+        @WithDefault("30d")
+        Duration remember();
+    }
+
     /** Holding back events that found the registry away, instead of quarantining them. */
     RegistryHold registryHold();
 

@@ -54,4 +54,9 @@ public class IngestMetrics {
         duplicates.computeIfAbsent(workspaceId, ws -> registry.counter("uip.validation.duplicates", "workspace", ws))
                 .increment();
     }
+
+    /** A quarantined event released after a fix, and what validation made of it. */
+    public void released(String workspaceId, String outcome) {
+        registry.counter("uip.validation.releases", "workspace", workspaceId, "outcome", outcome).increment();
+    }
 }

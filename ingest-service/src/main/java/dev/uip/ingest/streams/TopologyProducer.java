@@ -17,6 +17,8 @@ import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.service.EventValidator;
 import dev.uip.ingest.service.IngestMetrics;
+import dev.uip.schemas.QuarantineRelease;
+import dev.uip.schemas.QuarantineReleaseOutcome;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -50,7 +52,12 @@ public class TopologyProducer {
                 validator, new ValidationTopology.Dedup(settings.dedup().enabled(), settings.dedup().window(), true,
                         raw -> metrics.duplicate(raw.getWorkspaceId())),
                 new ValidationTopology.Hold(settings.registryHold().retryEvery(), settings.registryHold().maxHold(),
-                        settings.registryHold().maxHeld()));
+                        settings.registryHold().maxHeld()),
+                new ValidationTopology.Releases(settings.release().topic(), settings.release().outcomesTopic(),
+                        SpecificAvroSerde.of(QuarantineRelease.class, serdeConfig),
+                        SpecificAvroSerde.of(QuarantineReleaseOutcome.class, serdeConfig),
+                        settings.release().remember(),
+                        (workspace, outcome) -> metrics.released(workspace, outcome.name())));
     }
 
     /** Picked up by the Kafka Streams extension for the validation client. */

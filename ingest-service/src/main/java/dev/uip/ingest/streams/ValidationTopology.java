@@ -16,13 +16,17 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import dev.uip.ingest.service.EventValidator;
+import dev.uip.schemas.QuarantineRelease;
+import dev.uip.schemas.QuarantineReleaseOutcome;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
+import dev.uip.schemas.ReleaseResult;
 import dev.uip.schemas.ValidatedUsageEvent;
 
 /**
  * Routes every raw event to the validated topic or, with its reason, to the quarantine topic, once: a message whose
  * workspace and messageId were seen within the dedup window is dropped as the duplicate it is (an SDK's retry).
+ * Quarantined events released after a fix are validated again from a second source, at most once each.
  */
 public final class ValidationTopology {
 
@@ -40,6 +44,8 @@ public final class ValidationTopology {
 
     /** The name of the store of events held while the registry does not answer. */
     public static final String HELD_STORE = "registry-held";
+    /** The name of the store of released message ids that passed. */
+    public static final String RELEASED_STORE = "released";
     /** The name of the store of recently seen message ids. */
     public static final String DEDUP_STORE = "dedup";
     /** Longest dedup window accepted. */
@@ -69,6 +75,30 @@ public final class ValidationTopology {
         }
     }
 
+    /** Told of every release answered. */
+    public interface ReleaseListener {
+
+        void released(String workspaceId, ReleaseResult outcome);
+    }
+
+    /**
+     * Quarantined events released to be validated again: read from {@code topic}, answered on {@code outcomesTopic};
+     * a message that passed is remembered for {@code remember}, so releasing it again within that time writes nothing.
+     */
+    public record Releases(String topic, String outcomesTopic, Serde<QuarantineRelease> serde,
+            Serde<QuarantineReleaseOutcome> outcomeSerde, Duration remember, ReleaseListener listener) {
+
+        public Releases {
+            if (remember.compareTo(MIN_DEDUP_WINDOW) < 0 || remember.compareTo(MAX_RELEASE_MEMORY) > 0) {
+                throw new IllegalArgumentException("released messages must be remembered between "
+                        + MIN_DEDUP_WINDOW + " and " + MAX_RELEASE_MEMORY + ", was " + remember);
+            }
+        }
+    }
+
+    /** Longest time a released message is remembered. */
+    public static final Duration MAX_RELEASE_MEMORY = Duration.ofDays(365);
+
     /**
      * How events that found the registry away are held and validated again: every {@code retryEvery}, for at most
      * {@code maxHold}, at most {@code maxHeld} at a time.
@@ -76,7 +106,8 @@ public final class ValidationTopology {
     public record Hold(Duration retryEvery, Duration maxHold, long maxHeld) {
     }
 
-    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold) {
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold,
+            Releases releases) {
         StreamsBuilder builder = new StreamsBuilder();
         Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
         String[] stores = {};
@@ -110,6 +141,26 @@ public final class ValidationTopology {
                         .mapValues(EventValidator.Outcome::quarantined, Named.as("unwrap-quarantined"))
                         .to(topics.quarantined(), Produced.with(Serdes.String(), serdes.quarantined())),
                         "quarantined"));
+        addReleases(builder, topics, serdes, validator, dedup.persistent(), releases);
         return builder.build();
+    }
+
+    /** The second source: released quarantined events, validated again, each answered with its outcome. */
+    private static void addReleases(StreamsBuilder builder, Topics topics, Serdes3 serdes, EventValidator validator,
+            boolean persistent, Releases releases) {
+        Duration retention = releases.remember().multipliedBy(3);
+        builder.addStateStore(Stores.windowStoreBuilder(persistent
+                ? Stores.persistentWindowStore(RELEASED_STORE, retention, releases.remember(), false)
+                : Stores.inMemoryWindowStore(RELEASED_STORE, retention, releases.remember(), false),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
+        KStream<String, ReleaseProcessor.Step> steps = builder
+                .stream(releases.topic(), Consumed.with(Serdes.String(), releases.serde()).withName("releases"))
+                .filter((key, release) -> release != null, Named.as("skip-release-tombstones"))
+                .processValues(() -> new ReleaseProcessor(validator, releases), Named.as("release"), RELEASED_STORE);
+        steps.filter((key, step) -> step.validated() != null, Named.as("released-valid"))
+                .mapValues(ReleaseProcessor.Step::validated, Named.as("unwrap-released"))
+                .to(topics.validated(), Produced.with(Serdes.String(), serdes.validated()));
+        steps.mapValues(ReleaseProcessor.Step::outcome, Named.as("unwrap-release-outcome"))
+                .to(releases.outcomesTopic(), Produced.with(Serdes.String(), releases.outcomeSerde()));
     }
 }

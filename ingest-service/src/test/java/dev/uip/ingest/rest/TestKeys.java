@@ -57,7 +57,7 @@ final class TestKeys {
                 .setName(workspaceId).setUnplannedEvents(unplannedEvents).setUpdatedAt(Instant.now()).build());
     }
 
-    private static <T> void send(String topic, String recordKey, T value) {
+    static <T> void send(String topic, String recordKey, T value) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",

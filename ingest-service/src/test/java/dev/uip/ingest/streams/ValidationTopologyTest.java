@@ -41,6 +41,8 @@ import dev.uip.schemas.EnforcementMode;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.QuarantineReason;
+import dev.uip.schemas.QuarantineRelease;
+import dev.uip.schemas.QuarantineReleaseOutcome;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.SchemaRef;
@@ -110,7 +112,13 @@ class ValidationTopologyTest {
         var dedup = new ValidationTopology.Dedup(true, Duration.ofHours(24), false, raw -> duplicates.add(raw
                 .getMessageId()));
         driver = new TopologyTestDriver(ValidationTopology.build(topics, serdes, validator, dedup,
-                new ValidationTopology.Hold(Duration.ofSeconds(5), Duration.ofMinutes(10), 3)), new Properties(),
+                new ValidationTopology.Hold(Duration.ofSeconds(5), Duration.ofMinutes(10), 3),
+                new ValidationTopology.Releases("releases", "release-outcomes",
+                        avro(QuarantineRelease.getDecoder()::decode),
+                        avro(QuarantineReleaseOutcome.getDecoder()::decode),
+                        Duration.ofDays(30), (workspace, outcome) -> {
+                        })),
+                new Properties(),
                 WALL_CLOCK);
         raw = driver.createInputTopic("raw", Serdes.String().serializer(), serdes.raw().serializer());
         validated = driver.createOutputTopic("validated", Serdes.String().deserializer(),
