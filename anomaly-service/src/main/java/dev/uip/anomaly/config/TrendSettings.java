@@ -13,6 +13,14 @@ public interface TrendSettings {
     @WithDefault("usage-events-quarantined")
     String quarantinedTopic();
 
+    /** Topic of the copies validation dropped as duplicates (without payload): counted in the stats only. */
+    @WithDefault("usage-events-duplicates")
+    String duplicatesTopic();
+
+    /** Where the validation stats of every event are published per closed minute, keyed by workspace. */
+    @WithDefault("usage-stats")
+    String statsTopic();
+
     /** The compacted topic of alert rules (per event and kind) that replace the default rules. */
     @WithDefault("alert-rules")
     String rulesTopic();

@@ -22,6 +22,7 @@ import dev.uip.anomaly.domain.InvalidQueryException;
 import dev.uip.anomaly.domain.RulePreview;
 import dev.uip.anomaly.domain.RulePreviewRequest;
 import dev.uip.anomaly.domain.SeriesView;
+import dev.uip.anomaly.domain.StatsView;
 import dev.uip.anomaly.service.RulePreviews;
 import dev.uip.anomaly.service.Trends;
 import dev.uip.anomaly.trend.SeriesId;
@@ -56,6 +57,20 @@ public class TrendResource {
             @QueryParam("breakdown") String breakdown) {
         return trends.series(seriesId(QueryNames.workspace(workspace), type, event), granularity, instant("from",
                 from), instant("to", to), breakdown);
+    }
+
+    /**
+     * What validation made of one series' events (the series named as for {@code /series}): valid, warned,
+     * unplanned, derived, released, quarantined by reason, duplicates, and the violation rate, per bucket and in
+     * total.
+     */
+    @GET
+    @Path("/stats")
+    public StatsView stats(@PathParam("workspace") String workspace, @QueryParam("type") String type,
+            @QueryParam("event") String event, @QueryParam("granularity") String granularity,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return trends.stats(seriesId(QueryNames.workspace(workspace), type, event), granularity, instant("from",
+                from), instant("to", to));
     }
 
     private static SeriesId seriesId(String workspace, String type, String event) {

@@ -30,6 +30,8 @@ import dev.uip.anomaly.domain.GapRateView;
 import dev.uip.anomaly.domain.InvalidQueryException;
 import dev.uip.anomaly.domain.SeriesPoint;
 import dev.uip.anomaly.domain.SeriesView;
+import dev.uip.anomaly.domain.StatsPoint;
+import dev.uip.anomaly.domain.StatsView;
 import dev.uip.anomaly.domain.StoreNotReadyException;
 import dev.uip.anomaly.streams.AlertCodec;
 import dev.uip.anomaly.streams.DefinitionLookup;
@@ -125,6 +127,36 @@ public class Trends {
                 granularity.name().toLowerCase(Locale.ROOT), breakdown == null ? null : breakdown.apiName(),
                 Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), points, meta == null ? 0 : meta.late,
                 meta == null ? 0 : meta.tooLate);
+    }
+
+    /**
+     * The validation stats of one series in [from, to) at the granularity: per bucket (empty ones included) and in
+     * total.
+     */
+    public StatsView stats(SeriesId id, String granularityText, Instant from, Instant to) {
+        Granularity granularity = granularityText == null ? Granularity.MINUTE : Granularity.parse(granularityText);
+        long width = widthMillis(granularity);
+        long end = to == null ? System.currentTimeMillis() : to.toEpochMilli();
+        long start = from == null ? end - 60 * width : from.toEpochMilli();
+        start = Math.floorDiv(start, width) * width;
+        if (end <= start) {
+            throw new InvalidQueryException("INVALID_RANGE", "from must be before to");
+        }
+        if ((end - start) / width > MAX_POINTS) {
+            throw new InvalidQueryException("RANGE_TOO_LARGE", "a query answers at most " + MAX_POINTS
+                    + " points; use a coarser granularity or a shorter range");
+        }
+        Map<Long, Bucket> found = buckets(id, granularity, start, end);
+        List<StatsPoint> points = new ArrayList<>();
+        Bucket total = new Bucket();
+        for (long t = start; t < end; t += width) {
+            Bucket bucket = found.getOrDefault(t, new Bucket());
+            total.addAll(bucket);
+            points.add(ValidationStats.point(Instant.ofEpochMilli(t), bucket));
+        }
+        return new StatsView(id.workspaceId(), id.type().name().toLowerCase(Locale.ROOT), id.name(),
+                granularity.name().toLowerCase(Locale.ROOT), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
+                points, ValidationStats.point(Instant.ofEpochMilli(start), total));
     }
 
     /** Width of one bucket at the granularity. */

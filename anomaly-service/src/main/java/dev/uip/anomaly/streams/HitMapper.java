@@ -1,6 +1,7 @@
 package dev.uip.anomaly.streams;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,13 +31,37 @@ final class HitMapper {
         SeriesId series = SeriesId.of(event.getWorkspaceId(), event.getType(), event.getEvent(), event.getName());
         long time = eventTime(event.getTimestamp(), event.getReceivedAt());
         JsonNode context = parse(event.getContext());
-        return new Hit(series, time, false, appVersion(context), platform(context), library(context));
+        return new Hit(series, time, false, appVersion(context), platform(context), library(context),
+                marks(event.getFlags()), null);
     }
 
     static Hit quarantined(QuarantinedUsageEvent event) {
         RawUsageEvent raw = event.getRaw();
         SeriesId series = SeriesId.of(raw.getWorkspaceId(), raw.getType(), raw.getEvent(), null);
-        return new Hit(series, eventTime(raw.getTimestamp(), raw.getReceivedAt()), true, null, null, null);
+        return new Hit(series, eventTime(raw.getTimestamp(), raw.getReceivedAt()), true, null, null, null, 0,
+                event.getReason() == null ? null : event.getReason().name());
+    }
+
+    /** A copy validation dropped: counted as a duplicate of its series in the bucket of its receipt. */
+    static Hit duplicate(RawUsageEvent raw) {
+        SeriesId series = SeriesId.of(raw.getWorkspaceId(), raw.getType(), raw.getEvent(), null);
+        long received = raw.getReceivedAt() == null ? 0 : Math.max(0, raw.getReceivedAt().toEpochMilli());
+        return new Hit(series, received, false, null, null, null, Hit.DUPLICATE, null);
+    }
+
+    /** The marks of a validated event's flags (the validator's names). */
+    static int marks(List<String> flags) {
+        int marks = 0;
+        for (String flag : flags) {
+            marks |= switch (flag) {
+                case "SCHEMA_VIOLATION" -> Hit.WARNED;
+                case "UNPLANNED_EVENT" -> Hit.UNPLANNED;
+                case "DERIVED" -> Hit.DERIVED;
+                case "RELEASED" -> Hit.RELEASED;
+                default -> 0;
+            };
+        }
+        return marks;
     }
 
     /** The event's time, never later than its receipt and never before the epoch (as the count windows use). */

@@ -20,7 +20,9 @@ import dev.uip.anomaly.config.TrendSettings;
 import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.AnomalyAlert;
 import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.EventStats;
 import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.serde.SpecificAvroDeserializer;
 import dev.uip.schemas.serde.SpecificAvroSerde;
@@ -49,7 +51,9 @@ public class TopologyProducer {
                 "apicurio.registry.auto-register", trendSettings.autoRegisterSchemas(),
                 "apicurio.registry.find-latest", true);
         return new TrendTopology(trendSettings, SpecificAvroSerde.of(QuarantinedUsageEvent.class, registry),
-                SpecificAvroSerde.of(AnomalyAlert.class, writing), definitions,
+                SpecificAvroSerde.of(RawUsageEvent.class, registry),
+                SpecificAvroSerde.of(AnomalyAlert.class, writing), SpecificAvroSerde.of(EventStats.class, writing),
+                definitions,
                 bytes -> rules.deserialize(trendSettings.rulesTopic(), bytes))
                 .build(settings.validatedTopic(), SpecificAvroSerde.of(ValidatedUsageEvent.class, registry),
                         settings.definitionsTopic());

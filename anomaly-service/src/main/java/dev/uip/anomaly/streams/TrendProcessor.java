@@ -89,6 +89,13 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
             key = id.storeKey();
             stored = series.get(key);
         }
+        if (hit.marked(Hit.DUPLICATE)) {
+            // a copy of an event already counted: only its series' stats change, never its trend or its health
+            if (stored != null) {
+                countDuplicate(key, hit, now);
+            }
+            return;
+        }
         SeriesMeta meta = SeriesMeta.decode(stored);
         long bucket = floor(hit.eventTime(), bucketMs);
         if (stored == null) {
@@ -137,10 +144,25 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
         series.put(key, meta.encode());
     }
 
+    private void countDuplicate(String key, Hit hit, long now) {
+        long bucket = floor(hit.eventTime(), bucketMs);
+        if (bucket >= now - settings.bucketRetention().toMillis() + bucketMs) {
+            add(buckets, key, bucket, hit, Map.of());
+        }
+        long hour = floor(hit.eventTime(), TrendStores.HOUR.toMillis());
+        if (hour >= now - settings.hourRetention().toMillis() + TrendStores.HOUR.toMillis()) {
+            add(hours, key, hour, hit, Map.of());
+        }
+        long day = floor(hit.eventTime(), TrendStores.DAY.toMillis());
+        if (day >= now - settings.dayRetention().toMillis() + TrendStores.DAY.toMillis()) {
+            add(days, key, day, hit, Map.of());
+        }
+    }
+
     private static void add(WindowStore<String, byte[]> store, String key, long start, Hit hit,
             Map<Dimension, String> values) {
         Bucket bucket = Bucket.decode(store.fetch(key, start));
-        bucket.add(hit.quarantined(), values);
+        bucket.add(hit, values);
         store.put(key, bucket.encode(), start);
     }
 

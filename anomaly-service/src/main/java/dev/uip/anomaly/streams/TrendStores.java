@@ -29,6 +29,9 @@ public final class TrendStores {
     /** The critical gap rate per workspace over time (window start = judged bucket), {@code GapRate} bytes. */
     public static final String GAP_RATES = "trend-gap-rates";
 
+    /** Up to which closed bucket the task published the validation stats (one entry). */
+    public static final String STATS_PUBLISHED = "stats-published";
+
     /** The global store of every workspace's event definitions (key {@code <workspace>/<name>}), topic bytes. */
     public static final String DEFINITIONS = "event-definitions";
     /** The global store of stored alert rules (key {@code <ws>/<CALLTYPE>/<event>/<KIND>}), topic bytes. */

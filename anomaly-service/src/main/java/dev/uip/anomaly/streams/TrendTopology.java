@@ -27,11 +27,14 @@ import dev.uip.anomaly.config.TrendSettings;
 import dev.uip.anomaly.trend.Hit;
 import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.AnomalyAlert;
+import dev.uip.schemas.EventStats;
 import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 
 /**
- * The anomaly topology: validated and quarantined events become {@link Hit}s keyed by workspace (its only
+ * The anomaly topology: validated and quarantined events (and the copies validation dropped as duplicates, for the
+ * stats) become {@link Hit}s keyed by workspace (its only
  * repartition, so every series of a workspace is counted and judged in one task), {@link TrendProcessor} counts and
  * judges them, and the alerts it forwards go to the alerts topic keyed by workspace; the registry's definitions and
  * the alert rules are global stores. The per-minute counts of {@code /v1/counts} are the TRACK series' buckets.
@@ -40,7 +43,9 @@ public final class TrendTopology {
 
     private final TrendSettings settings;
     private final Serde<QuarantinedUsageEvent> quarantinedSerde;
+    private final Serde<RawUsageEvent> duplicateSerde;
     private final Serde<AnomalyAlert> alertSerde;
+    private final Serde<EventStats> statsSerde;
     private final DefinitionLookup.Decoder definitionDecoder;
     private final Function<byte[], AlertRuleState> ruleDecoder;
     private boolean inMemoryStores;
@@ -50,11 +55,14 @@ public final class TrendTopology {
      * @param ruleDecoder reads the rules topic's values (throws for bytes it cannot read)
      */
     public TrendTopology(TrendSettings settings, Serde<QuarantinedUsageEvent> quarantinedSerde,
-            Serde<AnomalyAlert> alertSerde, DefinitionLookup.Decoder definitionDecoder,
+            Serde<RawUsageEvent> duplicateSerde, Serde<AnomalyAlert> alertSerde, Serde<EventStats> statsSerde,
+            DefinitionLookup.Decoder definitionDecoder,
             Function<byte[], AlertRuleState> ruleDecoder) {
         this.settings = settings;
         this.quarantinedSerde = quarantinedSerde;
+        this.duplicateSerde = duplicateSerde;
         this.alertSerde = alertSerde;
+        this.statsSerde = statsSerde;
         this.definitionDecoder = definitionDecoder;
         this.ruleDecoder = ruleDecoder;
     }
@@ -92,6 +100,12 @@ public final class TrendTopology {
                         .withTimestampExtractor(new EventTimeExtractor()).withName("quarantined-events"))
                 .filter((key, event) -> event != null && event.getRaw() != null, Named.as("trend-quarantined"))
                 .map((key, event) -> hit(HitMapper.quarantined(event)), Named.as("trend-quarantined-hits"));
+        // Copies dropped as duplicates count only in the stats (receipt time: a retry is counted when it came).
+        KStream<String, byte[]> duplicates = builder
+                .stream(settings.duplicatesTopic(), Consumed.with(Serdes.String(), duplicateSerde)
+                        .withName("duplicate-events"))
+                .filter((key, event) -> event != null, Named.as("trend-duplicates"))
+                .map((key, event) -> hit(HitMapper.duplicate(event)), Named.as("trend-duplicate-hits"));
         // Every instance holds every stored rule, as it holds every definition; the bytes are kept as on the topic.
         builder.globalTable(settings.rulesTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                 .withName("alert-rules"),
@@ -105,10 +119,15 @@ public final class TrendTopology {
             builder.addStateStore(store);
             stores[i++] = store.name();
         }
-        passed.merge(quarantined, Named.as("trend-hits"))
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("by-workspace"))
-                .process(() -> new TrendProcessor(settings, this::judge), Named.as("trends"), stores)
+        KStream<String, byte[]> hits = passed.merge(quarantined, Named.as("trend-hits"))
+                .merge(duplicates, Named.as("trend-hits-and-duplicates"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName("by-workspace"));
+        hits.process(() -> new TrendProcessor(settings, this::judge), Named.as("trends"), stores)
                 .to(settings.alertsTopic(), Produced.with(Serdes.String(), alertSerde).withName("alerts"));
+        builder.addStateStore(TrendStores.keyValue(TrendStores.STATS_PUBLISHED, inMemoryStores));
+        hits.process(() -> new StatsPublisher(settings), Named.as("stats"), TrendStores.BUCKETS, TrendStores.SERIES,
+                TrendStores.STATS_PUBLISHED)
+                .to(settings.statsTopic(), Produced.with(Serdes.String(), statsSerde).withName("stats-out"));
         return builder.build();
     }
 

@@ -5,12 +5,14 @@ import org.apache.kafka.streams.Topology;
 import dev.uip.schemas.AlertRuleState;
 import dev.uip.schemas.AnomalyAlert;
 import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.EventStats;
 import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 
 /**
  * The anomaly topology over the test topics {@value #VALIDATED_TOPIC}, {@value #DEFINITIONS_TOPIC}, "quarantined",
- * "alert-rules" and "alerts", with plain Avro binary serdes and the production defaults of the trend settings.
+ * "duplicates", "alert-rules", "alerts" and "stats", with plain Avro binary serdes and the production defaults of the trend settings.
  */
 public final class TestTopologies {
 
@@ -32,7 +34,8 @@ public final class TestTopologies {
     static TrendTopology trends(TestTrendSettings settings, boolean inMemoryStores) {
         var rules = new AvroBinarySerde<>(AlertRuleState.class);
         TrendTopology trends = new TrendTopology(settings, new AvroBinarySerde<>(QuarantinedUsageEvent.class),
-                new AvroBinarySerde<>(AnomalyAlert.class),
+                new AvroBinarySerde<>(RawUsageEvent.class),
+                new AvroBinarySerde<>(AnomalyAlert.class), new AvroBinarySerde<>(EventStats.class),
                 bytes -> DEFINITIONS.deserializer().deserialize(DEFINITIONS_TOPIC, bytes),
                 bytes -> rules.deserializer().deserialize("alert-rules", bytes));
         return inMemoryStores ? trends.withInMemoryStores() : trends;

@@ -17,6 +17,16 @@ record TestTrendSettings(int topValues, int maxSeriesPerWorkspace) implements Tr
     }
 
     @Override
+    public String statsTopic() {
+        return "stats";
+    }
+
+    @Override
+    public String duplicatesTopic() {
+        return "duplicates";
+    }
+
+    @Override
     public String rulesTopic() {
         return "alert-rules";
     }

@@ -37,7 +37,7 @@ class TopologyTopicsTest {
         assertEquals(Set.of("by-workspace-repartition"), repartitions);
         // Each has a changelog topic <application>-<store>-changelog.
         assertEquals(Set.of(TrendStores.BUCKETS, TrendStores.HOURS, TrendStores.DAYS, TrendStores.SERIES,
-                TrendStores.MONITORS, TrendStores.ALERTS, TrendStores.GAP_RATES), stores);
+                TrendStores.MONITORS, TrendStores.ALERTS, TrendStores.GAP_RATES, TrendStores.STATS_PUBLISHED), stores);
         // Restored from their own compacted topics, no changelog.
         assertEquals(Set.of(TrendStores.DEFINITIONS, TrendStores.RULES), globals);
     }

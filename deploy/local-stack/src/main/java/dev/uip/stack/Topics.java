@@ -18,6 +18,10 @@ public final class Topics {
     public static final String ALERT_RULES = "alert-rules";
     /** Records a topology could not process, parked with the reason and their original bytes (headers). */
     public static final String DEAD_LETTERS = "dead-letters";
+    /** Copies of messages already seen (SDK retries) that validation dropped, without payload: only counted. */
+    public static final String DUPLICATES = "usage-events-duplicates";
+    /** What validation made of each event's traffic per closed minute (anomaly-service, key workspace). */
+    public static final String STATS = "usage-stats";
     /** Quarantined events a person released after a fix, to be validated again (key workspace/messageId). */
     public static final String QUARANTINE_RELEASES = "quarantine-releases";
     /** What became of each release: validated, still failing (and why), already released (key workspace/messageId). */
@@ -46,6 +50,10 @@ public final class Topics {
                         "unclean.leader.election.enable", "false")),
                 // What a topology could not process, kept as long as quarantined events so that it can be replayed.
                 new Spec(DEAD_LETTERS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(DUPLICATES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(STATS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),
                 new Spec(QUARANTINE_RELEASES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),

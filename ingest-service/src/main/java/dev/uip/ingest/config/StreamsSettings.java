@@ -21,6 +21,10 @@ public interface StreamsSettings {
     @WithDefault("usage-events-quarantined")
     String quarantinedTopic();
 
+    /** Topic of the copies dropped as duplicates (without payload), counted by anomaly-service's stats. */
+    @WithDefault("usage-events-duplicates")
+    String duplicatesTopic();
+
     /** Whether the serdes may register the platform's own envelope schemas (true for the local stack only). */
     @WithDefault("false")
     boolean autoRegisterSchemas();

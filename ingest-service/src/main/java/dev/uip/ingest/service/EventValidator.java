@@ -45,11 +45,28 @@ import dev.uip.schemas.validation.PropertyValidator;
 /** Decides for one raw event whether it is valid (and encodes it) or must be quarantined (and why). */
 public class EventValidator {
 
-    /** The outcome: exactly one of the two is set. */
-    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined) {
+    /**
+     * The outcome: exactly one of the three is set.
+     *
+     * @param duplicate a copy of a message seen within the dedup window, with its payload left out: only counted
+     */
+    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, RawUsageEvent duplicate) {
+
+        public Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined) {
+            this(validated, quarantined, null);
+        }
+
+        /** The outcome of a dropped copy: what the stats need of it (the payload is left out). */
+        public static Outcome duplicate(RawUsageEvent raw) {
+            return new Outcome(null, null, RawUsageEvent.newBuilder(raw).setPayload("").build());
+        }
 
         public boolean valid() {
             return validated != null;
+        }
+
+        public boolean isDuplicate() {
+            return duplicate != null;
         }
     }
 

@@ -52,7 +52,8 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
     @Override
     public void process(Record<String, EventValidator.Outcome> record) {
         EventValidator.Outcome outcome = record.value();
-        if (outcome.valid() || outcome.quarantined().getReason() != QuarantineReason.REGISTRY_UNAVAILABLE
+        if (outcome.valid() || outcome.isDuplicate()
+                || outcome.quarantined().getReason() != QuarantineReason.REGISTRY_UNAVAILABLE
                 || count >= settings.maxHeld()) {
             context.forward(record);
             return;

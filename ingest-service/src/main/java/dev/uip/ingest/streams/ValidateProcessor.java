@@ -9,8 +9,8 @@ import dev.uip.ingest.service.EventValidator;
 import dev.uip.schemas.RawUsageEvent;
 
 /**
- * Decodes each raw record, drops a message already seen (same workspace and messageId) within the dedup window, and
- * validates the rest; what cannot be decoded or validated becomes a quarantine outcome, never an exception.
+ * Decodes each raw record, marks a message already seen (same workspace and messageId) within the dedup window as a
+ * duplicate (forwarded without its payload, only to be counted), and validates the rest; what cannot be decoded or validated becomes a quarantine outcome, never an exception.
  */
 final class ValidateProcessor implements FixedKeyProcessor<String, byte[], EventValidator.Outcome> {
 
@@ -49,6 +49,8 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
         }
         if (seen != null && duplicate(raw, record.timestamp())) {
             dedup.duplicates().duplicate(raw);
+            // counted downstream (per event and minute), never validated again
+            context.forward(record.withValue(EventValidator.Outcome.duplicate(raw)));
             return;
         }
         context.forward(record.withValue(validator.validateOrQuarantine(raw)));

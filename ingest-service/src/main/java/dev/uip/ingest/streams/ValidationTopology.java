@@ -30,8 +30,12 @@ import dev.uip.schemas.ValidatedUsageEvent;
  */
 public final class ValidationTopology {
 
-    /** The three topics the topology reads and writes. */
-    public record Topics(String raw, String validated, String quarantined) {
+    /**
+     * The topics the topology reads and writes.
+     *
+     * @param duplicates where dropped copies are counted (the raw event without its payload)
+     */
+    public record Topics(String raw, String validated, String quarantined, String duplicates) {
     }
 
     /** The serdes of the three record types. */
@@ -134,6 +138,9 @@ public final class ValidationTopology {
                         Named.as("validate"), stores)
                 .process(() -> new HoldProcessor(validator, hold), Named.as("hold-while-registry-away"), HELD_STORE);
         outcomes.split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome.isDuplicate(), Branched.withConsumer(copies -> copies
+                        .mapValues(EventValidator.Outcome::duplicate, Named.as("unwrap-duplicate"))
+                        .to(topics.duplicates(), Produced.with(Serdes.String(), serdes.raw())), "duplicate"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
                         .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))
                         .to(topics.validated(), Produced.with(Serdes.String(), serdes.validated())), "valid"))

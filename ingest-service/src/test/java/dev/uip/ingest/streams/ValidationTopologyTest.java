@@ -105,7 +105,7 @@ class ValidationTopologyTest {
     @BeforeEach
     void start() {
         registryAway = true;
-        var topics = new ValidationTopology.Topics("raw", "validated", "quarantined");
+        var topics = new ValidationTopology.Topics("raw", "validated", "quarantined", "duplicates");
         var serdes = new ValidationTopology.Serdes3(avro(RawUsageEvent.getDecoder()::decode),
                 avro(ValidatedUsageEvent.getDecoder()::decode), avro(QuarantinedUsageEvent.getDecoder()::decode));
         var validator = new EventValidator(CATALOG, definitionCatalog, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -386,6 +386,12 @@ class ValidationTopologyTest {
         assertEquals(1, validated.readValuesToList().size());
         assertTrue(quarantined.isEmpty());
         assertEquals(List.of("m-1", "m-1"), duplicates);
+        // each copy goes to the duplicates topic to be counted, without its payload
+        List<RawUsageEvent> copies = driver.createOutputTopic("duplicates", Serdes.String().deserializer(),
+                avro(RawUsageEvent.getDecoder()::decode).deserializer()).readValuesToList();
+        assertEquals(List.of("m-1", "m-1"), copies.stream().map(RawUsageEvent::getMessageId).toList());
+        assertEquals(List.of("Invoice Sent", "Invoice Sent"), copies.stream().map(RawUsageEvent::getEvent).toList());
+        assertTrue(copies.stream().allMatch(copy -> copy.getPayload().isEmpty()));
     }
 
     @Test
