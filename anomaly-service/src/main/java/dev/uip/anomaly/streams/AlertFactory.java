@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import dev.uip.anomaly.detection.RuleAlert;
+import dev.uip.anomaly.detection.ViolationRateWatch;
 import dev.uip.anomaly.trend.Bucket;
 import dev.uip.anomaly.trend.Dimension;
 import dev.uip.anomaly.trend.SeriesId;
@@ -59,6 +60,28 @@ class AlertFactory {
                 .setOpenedAt(Instant.ofEpochMilli(windowStart))
                 .setResolvedAt(null)
                 .setBreakdown(breakdown(id.storeKey(), windowStart, windowEnd, change.expected()))
+                .setEmittedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    /**
+     * A violation-rate alert opening: {@code observed} and {@code expected} are the share of violations in the
+     * window and the share that opens an alert.
+     */
+    AnomalyAlert violationRateOpened(SeriesId id, EventDefinitionState definition, double observed, double expected,
+            long windowStart, long windowEnd, long now) {
+        String alertId = UUID.nameUUIDFromBytes((id.storeKey() + "\n" + ViolationRateWatch.RULE + "\n" + windowStart)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return base(id, definition, alertId, RuleBook.derivedSeverity(definition), ViolationRateWatch.RULE,
+                ViolationRateWatch.DETECTOR, "UP")
+                .setState(AlertState.OPENED)
+                .setObserved(observed)
+                .setExpected(expected)
+                .setWindowStart(Instant.ofEpochMilli(windowStart))
+                .setWindowEnd(Instant.ofEpochMilli(windowEnd))
+                .setOpenedAt(Instant.ofEpochMilli(windowStart))
+                .setResolvedAt(null)
+                .setBreakdown(List.of())
                 .setEmittedAt(Instant.ofEpochMilli(now))
                 .build();
     }

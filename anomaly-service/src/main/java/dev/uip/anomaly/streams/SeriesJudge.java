@@ -19,11 +19,13 @@ import dev.uip.anomaly.detection.AlertGate;
 import dev.uip.anomaly.detection.RuleAlert;
 import dev.uip.anomaly.detection.RuleConfig;
 import dev.uip.anomaly.detection.SeriesMonitor;
+import dev.uip.anomaly.detection.ViolationRateWatch;
 import dev.uip.anomaly.trend.Bucket;
 import dev.uip.anomaly.trend.SeriesId;
 import dev.uip.anomaly.trend.SeriesMeta;
 import dev.uip.schemas.AlertSeverity;
 import dev.uip.schemas.AnomalyAlert;
+import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
 
@@ -101,6 +103,9 @@ class SeriesJudge {
             meta.lastJudged = closed;
         }
         resolveRemovedRules(id, meta, definition, rules, closed, now);
+        if (from <= closed) {
+            watchViolationRate(id, meta, definition, closed, now);
+        }
         boolean failing = meta.lastQuarantined >= now - FAILING_FOR_MS;
         boolean critical = failing || meta.openAlerts.values().stream().anyMatch(open -> open
                 .severity().equals(AlertSeverity.HIGH.name())
@@ -162,13 +167,55 @@ class SeriesJudge {
         emit(alert, now);
     }
 
+    /**
+     * The share of invalid events of a defined, active event over the last buckets up to {@code closed}: an alert
+     * opens when it is high (see {@link ViolationRateWatch#DEFAULT}) and resolves when it fell back, or at once when
+     * the event is no longer defined and active.
+     */
+    private void watchViolationRate(SeriesId id, SeriesMeta meta, EventDefinitionState definition, long closed,
+            long now) {
+        boolean open = meta.openAlerts.containsKey(ViolationRateWatch.RULE);
+        boolean watched = definition != null && definition.getStatus() == DefinitionStatus.ACTIVE;
+        if (!watched && !open) {
+            return;
+        }
+        ViolationRateWatch watch = ViolationRateWatch.DEFAULT;
+        long windowStart = closed - (watch.windowBuckets() - 1L) * bucketMs;
+        long events = 0;
+        long violations = 0;
+        try (WindowStoreIterator<byte[]> iterator = buckets.fetch(id.storeKey(), windowStart, closed)) {
+            while (iterator.hasNext()) {
+                Bucket bucket = Bucket.decode(iterator.next().value);
+                events += bucket.count() + bucket.quarantined();
+                violations += bucket.warned() + bucket.quarantined();
+            }
+        }
+        double rate = ViolationRateWatch.rate(events, violations);
+        ViolationRateWatch.Decision decision = watched
+                ? watch.decide(events, violations, open)
+                : ViolationRateWatch.Decision.RESOLVE;
+        if (decision == ViolationRateWatch.Decision.OPEN) {
+            AnomalyAlert alert = alerts.violationRateOpened(id, definition, rate, watch.openRate(), windowStart,
+                    closed + bucketMs, now);
+            meta.openAlerts.put(ViolationRateWatch.RULE, new SeriesMeta.OpenAlert(alert.getAlertId(), alert
+                    .getOpenedAt().toEpochMilli(), alert.getSeverity().name(), alert.getRule(), alert.getDetector(),
+                    alert.getDirection()));
+            emit(alert, now);
+        } else if (decision == ViolationRateWatch.Decision.RESOLVE && open) {
+            SeriesMeta.OpenAlert alert = meta.openAlerts.remove(ViolationRateWatch.RULE);
+            emit(alerts.resolved(id, definition, alert, rate, watch.resolveRate(), windowStart, closed + bucketMs,
+                    now), now);
+        }
+    }
+
     /** An open alert whose rule no longer applies (disabled, deleted, event archived) resolves now. */
     private void resolveRemovedRules(SeriesId id, SeriesMeta meta, EventDefinitionState definition,
             List<RuleBook.WatchedRule> rules, long closed, long now) {
         Set<String> current = new HashSet<>();
         rules.forEach(rule -> current.add(rule.config().key()));
         for (String ruleKey : new ArrayList<>(meta.openAlerts.keySet())) {
-            if (!current.contains(ruleKey)) {
+            // the violation-rate alert is no rule's: it is resolved by its own watch
+            if (!current.contains(ruleKey) && !ruleKey.equals(ViolationRateWatch.RULE)) {
                 SeriesMeta.OpenAlert open = meta.openAlerts.remove(ruleKey);
                 emit(alerts.resolved(id, definition, open, Double.NaN, Double.NaN, closed, closed + bucketMs, now),
                         now);

@@ -23,6 +23,9 @@ import dev.uip.anomaly.domain.StatsPoint;
 import dev.uip.anomaly.service.ValidationStats;
 import dev.uip.anomaly.trend.Bucket;
 import dev.uip.anomaly.trend.SeriesId;
+import dev.uip.schemas.AlertSeverity;
+import dev.uip.schemas.AlertState;
+import dev.uip.schemas.AnomalyAlert;
 import dev.uip.schemas.EventStats;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.QuarantineReason;
@@ -124,6 +127,51 @@ class ValidationStatsTest {
 
         driver.advanceWallClockTime(Duration.ofMinutes(3));
         assertTrue(stats.isEmpty(), "a minute is published once, and quiet minutes not at all");
+    }
+
+    @Test
+    void aDefinedEventWhoseTrafficTurnsInvalidRaisesAViolationRateAlertThatResolvesOnceItIsCleanAgain() {
+        var definitions = driver.createInputTopic(TestTopologies.DEFINITIONS_TOPIC, Serdes.String().serializer(),
+                TestTopologies.DEFINITIONS.serializer());
+        definitions.pipeInput(DefinitionLookup.key("ws1", "Signup"), TrendTopologyTest.definition("ws1", "Signup",
+                "high", "growth"));
+        TestOutputTopic<String, AnomalyAlert> alerts = driver.createOutputTopic("alerts", Serdes.String()
+                .deserializer(), new AvroBinarySerde<>(AnomalyAlert.class).deserializer());
+        Instant minute = T0;
+        // three minutes of 20 events, 6 of them quarantined (30 %)
+        for (int m = 0; m < 3; m++, minute = minute.plusSeconds(60)) {
+            for (int i = 0; i < 20; i++) {
+                if (i < 6) {
+                    quarantine("Signup", minute.plusSeconds(i), QuarantineReason.SCHEMA_VIOLATION);
+                } else {
+                    pass("Signup", minute.plusSeconds(i));
+                }
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(60));
+        }
+        driver.advanceWallClockTime(Duration.ofSeconds(60));
+        List<AnomalyAlert> opened = violationAlerts(alerts);
+        assertEquals(1, opened.size(), "one open alert, not one per minute");
+        AnomalyAlert alert = opened.get(0);
+        assertEquals(AlertState.OPENED, alert.getState());
+        assertEquals("growth", alert.getOwnerTeam());
+        assertEquals(AlertSeverity.HIGH, alert.getSeverity());
+        assertEquals(0.3, alert.getObserved(), 1e-9);
+
+        // clean traffic: once the invalid minutes left the 5-minute window, it resolves
+        for (int m = 0; m < 6; m++, minute = minute.plusSeconds(60)) {
+            for (int i = 0; i < 20; i++) {
+                pass("Signup", minute.plusSeconds(i));
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(60));
+        }
+        List<AnomalyAlert> later = violationAlerts(alerts);
+        assertEquals(List.of(AlertState.RESOLVED), later.stream().map(AnomalyAlert::getState).toList());
+        assertEquals(alert.getAlertId(), later.get(0).getAlertId());
+    }
+
+    static List<AnomalyAlert> violationAlerts(TestOutputTopic<String, AnomalyAlert> alerts) {
+        return alerts.readValuesToList().stream().filter(a -> a.getRule().equals("VIOLATION_RATE")).toList();
     }
 
     @Test
