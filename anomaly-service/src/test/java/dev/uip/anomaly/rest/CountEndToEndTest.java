@@ -25,6 +25,9 @@ import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EnforcementMode;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
+import dev.uip.schemas.QuarantineReason;
+import dev.uip.schemas.QuarantinedUsageEvent;
+import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.RealStackResource;
@@ -123,5 +126,40 @@ class CountEndToEndTest {
     void isReadyOnceTheTopologyRuns() {
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP")));
+    }
+
+    @Test
+    void statsTellWhatValidationMadeOfAnEventsTraffic() throws Exception {
+        String workspace = "ws-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (KafkaProducer<String, Object> producer = producer()) {
+            for (List<String> flags : List.of(List.<String>of(), List.of("SCHEMA_VIOLATION"))) {
+                producer.send(new ProducerRecord<>(Topics.VALIDATED, workspace, ValidatedUsageEvent.newBuilder()
+                        .setWorkspaceId(workspace).setMessageId(UUID.randomUUID().toString())
+                        .setType(MessageType.TRACK).setEvent("Invoice Sent").setTimestamp(now).setReceivedAt(now)
+                        .setFlags(flags).build())).get();
+            }
+            RawUsageEvent raw = RawUsageEvent.newBuilder().setWorkspaceId(workspace).setMessageId("m-1")
+                    .setType(MessageType.TRACK).setEvent("Invoice Sent").setTimestamp(now).setReceivedAt(now)
+                    .setPayload("{}").build();
+            producer.send(new ProducerRecord<>(Topics.QUARANTINED, workspace, QuarantinedUsageEvent.newBuilder()
+                    .setRaw(raw).setReason(QuarantineReason.SCHEMA_VIOLATION).setQuarantinedAt(now).build())).get();
+            // built afresh: copying a record with newBuilder(raw) trips over the test's two class loaders
+            producer.send(new ProducerRecord<>(Topics.DUPLICATES, workspace, RawUsageEvent.newBuilder()
+                    .setWorkspaceId(workspace).setMessageId("m-1").setType(MessageType.TRACK).setEvent("Invoice Sent")
+                    .setTimestamp(now).setReceivedAt(now).setPayload("").build())).get();
+        }
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+                .queryParam("event", "Invoice Sent").queryParam("from", now.minusSeconds(600).toString())
+                .get("/v1/trends/{workspace}/stats", workspace).then().statusCode(200)
+                .body("totals.valid", equalTo(1)).body("totals.warned", equalTo(1))
+                .body("totals.quarantined", equalTo(1))
+                .body("totals.quarantinedByReason.SCHEMA_VIOLATION", equalTo(1))
+                .body("totals.duplicates", equalTo(1))
+                .body("totals.violationRate", equalTo(2f / 3)));
+        given().queryParam("event", "Invoice Sent").queryParam("granularity", "week")
+                .get("/v1/trends/{workspace}/stats", workspace).then().statusCode(400)
+                .body("code", equalTo("INVALID_GRANULARITY"));
     }
 }
