@@ -1,7 +1,9 @@
 package dev.uip.stack;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -9,7 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Points a {@code @QuarkusTest} at the real stack of this JVM. Init arg {@code database} names the service's own
  * database, created on first use. With init args {@code app-user} and {@code app-password} the service connects as
  * that (non-owner) role and only Flyway connects as the owner {@value PostgresServer#USER}; the local server trusts
- * local connections, so the owner's password is a placeholder.
+ * local connections, so the owner's password is a placeholder. Each start gives Kafka Streams an empty state
+ * directory of its own.
  */
 public class RealStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +33,10 @@ public class RealStackResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", stack.bootstrapServers());
         config.put("uip.registry.url", stack.registryUrl());
+        // Kafka Streams state of its own (under the module's target): another build on this machine, or state left
+        // by a run against an earlier broker, must not share it.
+        config.put("kafka-streams.state.dir", Path.of("target", "kafka-streams-" + UUID.randomUUID()).toAbsolutePath()
+                .toString());
         if (database != null) {
             try {
                 stack.postgres().ensureDatabase(database);
