@@ -22,6 +22,8 @@ public final class Topics {
     public static final String DUPLICATES = "usage-events-duplicates";
     /** What validation made of each event's traffic per closed minute (anomaly-service, key workspace). */
     public static final String STATS = "usage-stats";
+    /** Samples of unplanned events (whole raw events, a few per event and minute), key workspace/event. */
+    public static final String UNPLANNED_SAMPLES = "unplanned-samples";
     /** Quarantined events a person released after a fix, to be validated again (key workspace/messageId). */
     public static final String QUARANTINE_RELEASES = "quarantine-releases";
     /** What became of each release: validated, still failing (and why), already released (key workspace/messageId). */
@@ -54,6 +56,8 @@ public final class Topics {
                 new Spec(DUPLICATES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),
                 new Spec(STATS, 3, Map.of("retention.ms", MONTH_MS, "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false")),
+                new Spec(UNPLANNED_SAMPLES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),
                 new Spec(QUARANTINE_RELEASES, 3, Map.of("retention.ms", WEEK_MS, "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false")),

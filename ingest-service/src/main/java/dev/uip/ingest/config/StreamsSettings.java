@@ -25,6 +25,10 @@ public interface StreamsSettings {
     @WithDefault("usage-events-duplicates")
     String duplicatesTopic();
 
+    /** Topic of samples of unplanned events (whole raw events, a few per event and minute), for suggestions. */
+    @WithDefault("unplanned-samples")
+    String unplannedSamplesTopic();
+
     /** Whether the serdes may register the platform's own envelope schemas (true for the local stack only). */
     @WithDefault("false")
     boolean autoRegisterSchemas();

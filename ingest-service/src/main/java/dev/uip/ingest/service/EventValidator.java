@@ -46,19 +46,36 @@ import dev.uip.schemas.validation.PropertyValidator;
 public class EventValidator {
 
     /**
-     * The outcome: exactly one of the three is set.
+     * The outcome: exactly one of the four is set.
      *
      * @param duplicate a copy of a message seen within the dedup window, with its payload left out: only counted
+     * @param sample an unplanned event kept whole as a sample of its traffic (in addition to its own outcome)
      */
-    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, RawUsageEvent duplicate) {
+    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, RawUsageEvent duplicate,
+            RawUsageEvent sample) {
 
         public Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined) {
-            this(validated, quarantined, null);
+            this(validated, quarantined, null, null);
         }
 
         /** The outcome of a dropped copy: what the stats need of it (the payload is left out). */
         public static Outcome duplicate(RawUsageEvent raw) {
-            return new Outcome(null, null, RawUsageEvent.newBuilder(raw).setPayload("").build());
+            return new Outcome(null, null, RawUsageEvent.newBuilder(raw).setPayload("").build(), null);
+        }
+
+        /** A sample of an unplanned event's traffic, for suggestions. */
+        public static Outcome sample(RawUsageEvent raw) {
+            return new Outcome(null, null, null, raw);
+        }
+
+        public boolean isSample() {
+            return sample != null;
+        }
+
+        /** Whether this is the outcome of a track event that no published definition names. */
+        public boolean unplanned() {
+            return validated != null && validated.getFlags().contains(UNPLANNED_EVENT)
+                    || quarantined != null && quarantined.getReason() == QuarantineReason.UNKNOWN_EVENT;
         }
 
         public boolean valid() {

@@ -52,7 +52,7 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
     @Override
     public void process(Record<String, EventValidator.Outcome> record) {
         EventValidator.Outcome outcome = record.value();
-        if (outcome.valid() || outcome.isDuplicate()
+        if (outcome.quarantined() == null
                 || outcome.quarantined().getReason() != QuarantineReason.REGISTRY_UNAVAILABLE
                 || count >= settings.maxHeld()) {
             context.forward(record);

@@ -45,7 +45,8 @@ public class TopologyProducer {
                 "apicurio.registry.find-latest", true);
         return ValidationTopology.build(
                 new ValidationTopology.Topics(settings.rawTopic(), settings.validatedTopic(),
-                        settings.quarantinedTopic(), settings.duplicatesTopic()),
+                        settings.quarantinedTopic(), settings.duplicatesTopic(),
+                        settings.unplannedSamplesTopic()),
                 new ValidationTopology.Serdes3(SpecificAvroSerde.of(RawUsageEvent.class, serdeConfig),
                         SpecificAvroSerde.of(ValidatedUsageEvent.class, serdeConfig),
                         SpecificAvroSerde.of(QuarantinedUsageEvent.class, serdeConfig)),

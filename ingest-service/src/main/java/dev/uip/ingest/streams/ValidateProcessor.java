@@ -10,9 +10,15 @@ import dev.uip.schemas.RawUsageEvent;
 
 /**
  * Decodes each raw record, marks a message already seen (same workspace and messageId) within the dedup window as a
- * duplicate (forwarded without its payload, only to be counted), and validates the rest; what cannot be decoded or validated becomes a quarantine outcome, never an exception.
+ * duplicate (forwarded without its payload, only to be counted), and validates the rest, forwarding a few samples of
+ * unplanned events besides their outcome; what cannot be decoded or validated becomes a quarantine outcome, never an exception.
  */
 final class ValidateProcessor implements FixedKeyProcessor<String, byte[], EventValidator.Outcome> {
+
+    /** Most samples kept per workspace and unplanned event in a minute (per task). */
+    static final int SAMPLES_PER_MINUTE = 10;
+    /** Most distinct unplanned events sampled in a minute (per task). */
+    static final int SAMPLED_EVENTS_PER_MINUTE = 10_000;
 
     private final String topic;
     private final Deserializer<RawUsageEvent> reader;
@@ -20,6 +26,7 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
     private final ValidationTopology.Dedup dedup;
     private FixedKeyProcessorContext<String, EventValidator.Outcome> context;
     private SeenIds seen;
+    private final UnplannedSampler sampler = new UnplannedSampler(SAMPLES_PER_MINUTE, SAMPLED_EVENTS_PER_MINUTE);
 
     ValidateProcessor(String topic, Deserializer<RawUsageEvent> reader, EventValidator validator,
             ValidationTopology.Dedup dedup) {
@@ -53,7 +60,11 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
             context.forward(record.withValue(EventValidator.Outcome.duplicate(raw)));
             return;
         }
-        context.forward(record.withValue(validator.validateOrQuarantine(raw)));
+        EventValidator.Outcome outcome = validator.validateOrQuarantine(raw);
+        context.forward(record.withValue(outcome));
+        if (outcome.unplanned() && sampler.take(raw, context.currentSystemTimeMs())) {
+            context.forward(record.withValue(EventValidator.Outcome.sample(raw)));
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -34,8 +35,10 @@ public final class ValidationTopology {
      * The topics the topology reads and writes.
      *
      * @param duplicates where dropped copies are counted (the raw event without its payload)
+     * @param unplannedSamples where samples of unplanned events go whole (key workspace/event)
      */
-    public record Topics(String raw, String validated, String quarantined, String duplicates) {
+    public record Topics(String raw, String validated, String quarantined, String duplicates,
+            String unplannedSamples) {
     }
 
     /** The serdes of the three record types. */
@@ -141,6 +144,10 @@ public final class ValidationTopology {
                 .branch((key, outcome) -> outcome.isDuplicate(), Branched.withConsumer(copies -> copies
                         .mapValues(EventValidator.Outcome::duplicate, Named.as("unwrap-duplicate"))
                         .to(topics.duplicates(), Produced.with(Serdes.String(), serdes.raw())), "duplicate"))
+                .branch((key, outcome) -> outcome.isSample(), Branched.withConsumer(samples -> samples
+                        .map((key, outcome) -> KeyValue.pair(outcome.sample().getWorkspaceId() + "/"
+                                + outcome.sample().getEvent(), outcome.sample()), Named.as("unwrap-sample"))
+                        .to(topics.unplannedSamples(), Produced.with(Serdes.String(), serdes.raw())), "sample"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
                         .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))
                         .to(topics.validated(), Produced.with(Serdes.String(), serdes.validated())), "valid"))

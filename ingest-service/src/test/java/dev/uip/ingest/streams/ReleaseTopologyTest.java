@@ -91,7 +91,9 @@ class ReleaseTopologyTest {
         var releaseSerde = avro(QuarantineRelease.getDecoder()::decode);
         var outcomeSerde = avro(QuarantineReleaseOutcome.getDecoder()::decode);
         driver = new TopologyTestDriver(ValidationTopology.build(
-                new ValidationTopology.Topics("raw", "validated", "quarantined", "duplicates"), serdes,
+                new ValidationTopology.Topics("raw", "validated", "quarantined", "duplicates",
+                        "samples"),
+                serdes,
                 new EventValidator(catalog, definitions, Clock.fixed(NOW, ZoneOffset.UTC)),
                 new ValidationTopology.Dedup(true, Duration.ofHours(24), false, duplicate -> {
                 }),

@@ -105,7 +105,8 @@ class ValidationTopologyTest {
     @BeforeEach
     void start() {
         registryAway = true;
-        var topics = new ValidationTopology.Topics("raw", "validated", "quarantined", "duplicates");
+        var topics = new ValidationTopology.Topics("raw", "validated", "quarantined", "duplicates",
+                "samples");
         var serdes = new ValidationTopology.Serdes3(avro(RawUsageEvent.getDecoder()::decode),
                 avro(ValidatedUsageEvent.getDecoder()::decode), avro(QuarantinedUsageEvent.getDecoder()::decode));
         var validator = new EventValidator(CATALOG, definitionCatalog, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -336,6 +337,31 @@ class ValidationTopologyTest {
         assertEquals("{\"x\":1}", out.getPropertiesJson());
         assertNull(out.getSchemaRef());
         assertEquals(QuarantineReason.UNKNOWN_EVENT, quarantined.readValue().getReason());
+        // both are unplanned (accepted with the flag, or quarantined as unknown): each is also kept whole as a sample
+        var samples = samples().readKeyValuesToList();
+        assertEquals(List.of("ws1/Nobody Defined Me", "ws2/Nobody Defined Me"), samples.stream().map(kv -> kv.key)
+                .toList());
+        assertEquals(unplanned.getPayload(), samples.get(0).value.getPayload());
+    }
+
+    @Test
+    void aFewSamplesPerUnplannedEventAndMinuteAreKeptAndNoneOfDefinedEvents() {
+        for (int i = 0; i < ValidateProcessor.SAMPLES_PER_MINUTE + 5; i++) {
+            raw.pipeInput("ws1/u1", RawUsageEvent.newBuilder(event("ws1", "Legacy Click", "{}")).setMessageId("l-" + i)
+                    .build());
+        }
+        raw.pipeInput("ws1/u1", event("ws1", "Invoice Sent", "{\"amount\": 1}"));
+        assertEquals(ValidateProcessor.SAMPLES_PER_MINUTE, samples().readValuesToList().size());
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+        raw.pipeInput("ws1/u1", RawUsageEvent.newBuilder(event("ws1", "Legacy Click", "{}")).setMessageId("next")
+                .build());
+        assertEquals(List.of("next"), samples().readValuesToList().stream().map(RawUsageEvent::getMessageId)
+                .toList(), "a new minute takes samples again");
+    }
+
+    TestOutputTopic<String, RawUsageEvent> samples() {
+        return driver.createOutputTopic("samples", Serdes.String().deserializer(),
+                avro(RawUsageEvent.getDecoder()::decode).deserializer());
     }
 
     @Test
