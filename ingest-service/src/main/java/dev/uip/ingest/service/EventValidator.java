@@ -45,8 +45,15 @@ import dev.uip.schemas.validation.PropertyValidator;
 /** Decides for one raw event whether it is valid (and encodes it) or must be quarantined (and why). */
 public class EventValidator {
 
-    /** The outcome: exactly one of the two is set. */
-    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined) {
+    /**
+     * The outcome: exactly one of validated and quarantined is set; {@code message} is the valid event's JSON as
+     * parsed for validation (null when not at hand), so that virtual event rules need not parse it again.
+     */
+    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, JsonNode message) {
+
+        public Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined) {
+            this(validated, quarantined, null);
+        }
 
         public boolean valid() {
             return validated != null;
@@ -215,7 +222,7 @@ public class EventValidator {
                         ? properties.toString()
                         : null)
                 .build();
-        return new Outcome(event, null);
+        return new Outcome(event, null, message);
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.service.EventValidator;
 import dev.uip.ingest.service.IngestMetrics;
+import dev.uip.ingest.service.VirtualEvents;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
@@ -50,7 +51,9 @@ public class TopologyProducer {
                 validator, new ValidationTopology.Dedup(settings.dedup().enabled(), settings.dedup().window(), true,
                         raw -> metrics.duplicate(raw.getWorkspaceId())),
                 new ValidationTopology.Hold(settings.registryHold().retryEvery(), settings.registryHold().maxHold(),
-                        settings.registryHold().maxHeld()));
+                        settings.registryHold().maxHeld()),
+                new VirtualEvents(definitions.virtualRules(), settings.virtualEvents().maxRulesPerEvent(),
+                        metrics.virtualEvents()));
     }
 
     /** Picked up by the Kafka Streams extension for the validation client. */

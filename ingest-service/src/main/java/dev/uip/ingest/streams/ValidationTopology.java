@@ -16,13 +16,15 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import dev.uip.ingest.service.EventValidator;
+import dev.uip.ingest.service.VirtualEvents;
 import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 
 /**
  * Routes every raw event to the validated topic or, with its reason, to the quarantine topic, once: a message whose
- * workspace and messageId were seen within the dedup window is dropped as the duplicate it is (an SDK's retry).
+ * workspace and messageId were seen within the dedup window is dropped as the duplicate it is (an SDK's retry). Each
+ * validated event is followed by the events that the workspace's virtual definitions derive from it.
  */
 public final class ValidationTopology {
 
@@ -77,6 +79,12 @@ public final class ValidationTopology {
     }
 
     public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold) {
+        return build(topics, serdes, validator, dedup, hold, VirtualEvents.NONE);
+    }
+
+    /** The topology, where every validated event is followed by the events that virtual definitions derive from it. */
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold,
+            VirtualEvents virtual) {
         StreamsBuilder builder = new StreamsBuilder();
         Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
         String[] stores = {};
@@ -104,7 +112,8 @@ public final class ValidationTopology {
                 .process(() -> new HoldProcessor(validator, hold), Named.as("hold-while-registry-away"), HELD_STORE);
         outcomes.split(Named.as("outcome-"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
-                        .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))
+                        // derived here, after dedup and hold: only what reaches validated derives, exactly once
+                        .flatMapValues(virtual::withDerived, Named.as("unwrap-valid-and-derive"))
                         .to(topics.validated(), Produced.with(Serdes.String(), serdes.validated())), "valid"))
                 .defaultBranch(Branched.withConsumer(invalid -> invalid
                         .mapValues(EventValidator.Outcome::quarantined, Named.as("unwrap-quarantined"))
