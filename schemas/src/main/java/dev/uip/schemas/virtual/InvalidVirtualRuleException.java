@@ -1,7 +1,7 @@
 package dev.uip.schemas.virtual;
 
 /** A virtual event rule that cannot be accepted: names the offending path, a machine-readable code and why. */
-public class InvalidVirtualRuleException extends IllegalArgumentException {
+public class InvalidVirtualRuleException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
