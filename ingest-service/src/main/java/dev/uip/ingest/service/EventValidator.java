@@ -221,6 +221,7 @@ public class EventValidator {
                 .setPropertiesJson(props == null && properties != null && !properties.isNull()
                         ? properties.toString()
                         : null)
+                .setDerivedFrom(null)
                 .build();
         return new Outcome(event, null, message);
     }
