@@ -98,6 +98,15 @@ class RuleParserTest {
     }
 
     @Test
+    void regexConditionsAreBoundedPerRule() {
+        String regex = "{\"path\":\"properties.a\",\"op\":\"regex\",\"value\":\"a.*\"}";
+        String five = String.join(",", Collections.nCopies(5, regex));
+        VirtualRule.parse(page("{\"or\":[" + five + "," + LEAF + "]}"));
+        refused(page("{\"or\":[" + five + "," + LEAF + "," + regex + "]}"), "virtualRule.where.or[6]",
+                "TOO_MANY_REGEX_CONDITIONS");
+    }
+
+    @Test
     void depthIsBounded() {
         String four = "{\"and\":[{\"or\":[{\"and\":[{\"or\":[" + LEAF + "]}]}]}]}";
         VirtualRule.parse(page(four));
