@@ -34,6 +34,7 @@ public record DefinitionDiff(int from, int to, List<PropertyEntry> added, List<P
         field(metadata, "tags", before.tags(), after.tags());
         field(metadata, "enforcement", before.enforcement(), after.enforcement());
         field(metadata, "status", statusFrom, statusTo);
+        field(metadata, "virtualRule", before.virtualRule(), after.virtualRule());
         return new DefinitionDiff(fromVersion, toVersion, added, removed, changed, metadata);
     }
 

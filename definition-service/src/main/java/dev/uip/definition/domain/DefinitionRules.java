@@ -33,6 +33,7 @@ public final class DefinitionRules {
             }
         }
         PropertyRules.check("properties", spec.properties() == null ? List.of() : spec.properties());
+        VirtualDefinitionRules.check(spec);
     }
 
     /** Checks the parts that the first, unversioned API knew: a name and properties. */

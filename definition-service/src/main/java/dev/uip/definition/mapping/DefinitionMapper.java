@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.uip.definition.domain.DefinitionKind;
 import dev.uip.definition.domain.DefinitionSpec;
 import dev.uip.definition.domain.PropertySpec;
 import dev.uip.definition.repository.EventDefinition;
@@ -29,7 +31,7 @@ public class DefinitionMapper {
     public DefinitionSpec spec(EventDefinition entity) {
         return new DefinitionSpec(entity.name, entity.displayName, entity.description, entity.ownerTeam,
                 entity.keyEvent, entity.criticality, List.of(entity.tags), entity.enforcement,
-                read(entity.propertiesJson, PROPERTIES));
+                read(entity.propertiesJson, PROPERTIES), entity.kind, rule(entity));
     }
 
     public DefinitionSpec spec(EventDefinitionVersion version) {
@@ -48,6 +50,8 @@ public class DefinitionMapper {
         entity.tags = spec.tags().toArray(new String[0]);
         entity.enforcement = spec.enforcement();
         entity.propertiesJson = write(spec.properties());
+        entity.kind = spec.kind() == null ? DefinitionKind.TRACKED : spec.kind();
+        entity.virtualRule = spec.virtualRule() == null ? null : spec.virtualRule().toString();
     }
 
     public DefinitionView view(EventDefinition entity) {
@@ -58,7 +62,7 @@ public class DefinitionMapper {
         return new DefinitionView(entity.workspaceId, entity.name, entity.displayName, entity.description,
                 entity.ownerTeam, entity.keyEvent, entity.criticality, List.of(entity.tags), entity.status,
                 entity.enforcement, read(entity.propertiesJson, PROPERTIES), entity.version, entity.publishedVersion,
-                schema, entity.createdAt, entity.updatedAt);
+                schema, entity.createdAt, entity.updatedAt, entity.kind, rule(entity));
     }
 
     public VersionView view(EventDefinitionVersion version, String name, String groupId, boolean withSchemaText) {
@@ -67,6 +71,11 @@ public class DefinitionMapper {
                 : new DefinitionView.SchemaView(groupId, name, version.schemaVersion, version.schemaGlobalId);
         return new VersionView(version.version, version.action, version.status, version.breaking, version.createdBy,
                 version.createdAt, spec(version), schema, withSchemaText ? version.schemaText : null);
+    }
+
+    private JsonNode rule(EventDefinition entity) {
+        return entity.virtualRule == null ? null : read(entity.virtualRule, new TypeReference<JsonNode>() {
+        });
     }
 
     public String viewJson(EventDefinition entity) {

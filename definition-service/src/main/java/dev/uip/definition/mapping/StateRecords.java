@@ -62,6 +62,7 @@ public final class StateRecords {
                 .setVersion(entity.version)
                 .setSchemaRef(ref)
                 .setUpdatedAt(entity.updatedAt)
+                .setVirtualRule(entity.virtualRule)
                 .build();
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.reactive.panache.PanacheEntity;
 
 import dev.uip.definition.domain.Criticality;
+import dev.uip.definition.domain.DefinitionKind;
 import dev.uip.definition.domain.Enforcement;
 import dev.uip.definition.domain.LifecycleStatus;
 
@@ -70,6 +71,15 @@ public class EventDefinition extends PanacheEntity {
 
     @Column(name = "schema_global_id")
     public Long schemaGlobalId;
+
+    /** Tracked (sent by SDKs) or virtual (derived by a rule). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DefinitionKind kind = DefinitionKind.TRACKED;
+
+    /** A virtual definition's rule as JSON; null for a tracked one. */
+    @Column(name = "virtual_rule")
+    public String virtualRule;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -13,6 +13,7 @@ import dev.uip.definition.client.SchemaRegistry.Coordinates;
 import dev.uip.definition.domain.AvroSchemaGenerator;
 import dev.uip.definition.domain.CompatibilityChecker;
 import dev.uip.definition.domain.DefinitionConflictException;
+import dev.uip.definition.domain.DefinitionKind;
 import dev.uip.definition.domain.DefinitionRules;
 import dev.uip.definition.domain.DefinitionSpec;
 import dev.uip.definition.domain.IncompatibleChangeException;
@@ -48,10 +49,11 @@ public class DefinitionService {
         if (initial == LifecycleStatus.ARCHIVED) {
             throw new InvalidDefinitionException("status", "a new definition is draft or active");
         }
-        String schema = AvroSchemaGenerator.generate(workspaceId, spec);
+        // a virtual definition has no schema of its own: nothing is registered
+        String schema = spec.virtual() ? "" : AvroSchemaGenerator.generate(workspaceId, spec);
         return scope.transaction(workspaceId, () -> writer.find(workspaceId, spec.name()))
                 .onItem().ifNotNull().failWith(() -> conflict(workspaceId, spec.name()))
-                .chain(() -> initial == LifecycleStatus.ACTIVE
+                .chain(() -> initial == LifecycleStatus.ACTIVE && !spec.virtual()
                         ? registry.register(workspaceId, spec.name(), schema, false).map(Optional::of)
                         : Uni.createFrom().item(Optional.<Coordinates>empty()))
                 .chain(registered -> writer.create(workspaceId, actor, spec, initial, schema, registered.orElse(null)))
@@ -66,12 +68,16 @@ public class DefinitionService {
         }
         DefinitionRules.check(proposed);
         DefinitionSpec spec = proposed.normalised();
-        String schema = AvroSchemaGenerator.generate(workspaceId, spec);
+        String schema = spec.virtual() ? "" : AvroSchemaGenerator.generate(workspaceId, spec);
         return scope.transaction(workspaceId, () -> writer.head(workspaceId, name).chain(head -> {
             if (head.status == LifecycleStatus.ARCHIVED) {
                 throw archived(name);
             }
-            if (head.status == LifecycleStatus.DRAFT) {
+            if (head.kind != spec.kind()) {
+                throw new InvalidDefinitionException("kind", "'" + name + "' is " + head.kind.apiName()
+                        + "; the kind cannot change: create a new definition and archive this one");
+            }
+            if (head.status == LifecycleStatus.DRAFT || spec.virtual()) {
                 return Uni.createFrom().item(new Plan(head.version, List.of(), false));
             }
             List<String> reasons = CompatibilityChecker.check(writer.spec(head).properties(), spec.properties());
@@ -93,10 +99,15 @@ public class DefinitionService {
                 throw new LifecycleConflictException("NOT_A_DRAFT", "'" + name + "' is " + head.status.apiName()
                         + "; only a draft can be published");
             }
-            return new Draft(head.version, AvroSchemaGenerator.generate(workspaceId, writer.spec(head)));
-        })).chain(draft -> registry.register(workspaceId, name, draft.schema(), false)
+            return head.kind == DefinitionKind.VIRTUAL
+                    ? new Draft(head.version, null)
+                    : new Draft(head.version, AvroSchemaGenerator.generate(workspaceId, writer.spec(head)));
+        })).chain(draft -> (draft.schema() == null
+                ? Uni.createFrom().<Coordinates>nullItem()
+                : registry.register(workspaceId, name, draft.schema(), false))
                 .chain(registered -> writer.change(workspaceId, actor, name, draft.version(), "PUBLISHED",
-                        head -> LifecycleStatus.ACTIVE, draft.schema(), registered, false)));
+                        head -> LifecycleStatus.ACTIVE, draft.schema() == null ? "" : draft.schema(), registered,
+                        false)));
     }
 
     public Uni<DefinitionView> archive(String workspaceId, String actor, String name) {

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.uip.definition.client.SchemaRegistry.Coordinates;
 import dev.uip.definition.domain.AvroSchemaGenerator;
+import dev.uip.definition.domain.DefinitionKind;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.DefinitionSpec;
 import dev.uip.definition.domain.LifecycleConflictException;
@@ -88,6 +89,7 @@ public class DefinitionWriter {
             head.createdAt = Instant.now();
             head.updatedAt = head.createdAt;
             setSchema(head, registered);
+            publishVirtual(head);
             return definitions.persist(head)
                     .call(() -> append(head, "CREATED", schema, registered != null, false, actor))
                     .call(() -> record(head, actor, "CREATED", null));
@@ -110,9 +112,13 @@ public class DefinitionWriter {
                     head.version = head.version + 1;
                     head.updatedAt = Instant.now();
                     setSchema(head, registered);
+                    publishVirtual(head);
                     String text = schema != null
                             ? schema
-                            : AvroSchemaGenerator.generate(workspaceId, mapper.spec(head));
+                            : head.kind == DefinitionKind.VIRTUAL
+                                    ? ""
+                                    : AvroSchemaGenerator.generate(workspaceId,
+                                            mapper.spec(head));
                     return append(head, action, text, registered != null, breaking, actor)
                             .call(() -> record(head, actor, action, before))
                             .replaceWith(head);
@@ -126,6 +132,13 @@ public class DefinitionWriter {
             head.schemaGroup = registered.groupId();
             head.schemaVersion = registered.version();
             head.schemaGlobalId = registered.globalId();
+            head.publishedVersion = head.version;
+        }
+    }
+
+    /** An active virtual definition has no schema to register: each of its active versions is the published one. */
+    private static void publishVirtual(EventDefinition head) {
+        if (head.kind == DefinitionKind.VIRTUAL && head.status == LifecycleStatus.ACTIVE) {
             head.publishedVersion = head.version;
         }
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,12 +45,23 @@ public final class CompactedTopicView<V extends SpecificRecord> {
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, V> consumer;
     private final AtomicLong skipped = new AtomicLong();
+    private volatile BiConsumer<String, V> listener = (key, value) -> {
+    };
 
     public CompactedTopicView(String topic, Class<V> type, String bootstrapServers, String registryUrl) {
         this.topic = topic;
         this.type = type;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
+    }
+
+    /**
+     * Tells {@code listener} of every record taken in (value null for a tombstone), on the follower thread, after the
+     * view holds it. Set before {@link #start}.
+     */
+    public CompactedTopicView<V> onChange(BiConsumer<String, V> listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** Starts following the topic on a daemon thread named after it. */
@@ -107,6 +119,7 @@ public final class CompactedTopicView<V extends SpecificRecord> {
                         } else {
                             byKey.put(record.key(), record.value());
                         }
+                        listener.accept(record.key(), record.value());
                     }
                     if (!caughtUp && partitions.stream().allMatch(p -> kafka.position(p) >= ends.get(p))) {
                         caughtUp = true;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.runtime.StartupEvent;
 
 import dev.uip.ingest.domain.DefinitionCatalog;
+import dev.uip.ingest.service.VirtualRuleIndex;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.WorkspaceState;
@@ -38,12 +39,18 @@ public class DefinitionDirectory implements DefinitionCatalog {
     @ConfigProperty(name = "uip.validation.default-unplanned-events", defaultValue = "ACCEPT_AND_FLAG")
     UnplannedEventPolicy defaultPolicy;
 
+    private final VirtualRuleIndex virtualRules = new VirtualRuleIndex();
     private volatile CompactedTopicView<EventDefinitionState> definitions;
     private volatile CompactedTopicView<WorkspaceState> workspaces;
 
     void start(@Observes StartupEvent event) {
         definitions = new CompactedTopicView<>(definitionsTopic, EventDefinitionState.class, bootstrapServers,
-                registryUrl).start();
+                registryUrl).onChange((key, state) -> {
+                    // definitions are archived, never deleted: there are no tombstones to remove from the index
+                    if (state != null) {
+                        virtualRules.update(state);
+                    }
+                }).start();
         workspaces = new CompactedTopicView<>(workspacesTopic, WorkspaceState.class, bootstrapServers, registryUrl)
                 .start();
     }
@@ -57,6 +64,11 @@ public class DefinitionDirectory implements DefinitionCatalog {
     public UnplannedEventPolicy unplannedEvents(String workspaceId) {
         return Optional.ofNullable(workspaces).flatMap(view -> view.get(workspaceId))
                 .map(WorkspaceState::getUnplannedEvents).orElse(defaultPolicy);
+    }
+
+    /** The active virtual definitions, kept current with the topic. */
+    public VirtualRuleIndex virtualRules() {
+        return virtualRules;
     }
 
     /** Whether both topics have been read up to where they were at start. */

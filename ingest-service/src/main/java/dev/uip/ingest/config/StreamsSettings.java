@@ -105,4 +105,18 @@ public interface StreamsSettings {
         @WithDefault("100000")
         long maxHeld();
     }
+
+    /** Virtual events: derived events emitted by the rules of virtual definitions. */
+    VirtualEvents virtualEvents();
+
+    /** Virtual event settings. */
+    interface VirtualEvents {
+
+        /**
+         * Most virtual definitions whose rules are evaluated for one event (those indexed under its call type and
+         * event name, in name order), 1 to 1,000; the rest are skipped and counted.
+         */
+        @WithDefault("100")
+        int maxRulesPerEvent();
+    }
 }

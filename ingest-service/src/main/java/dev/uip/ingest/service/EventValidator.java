@@ -46,26 +46,32 @@ import dev.uip.schemas.validation.PropertyValidator;
 public class EventValidator {
 
     /**
-     * The outcome: exactly one of the four is set.
+     * The outcome: exactly one of validated, quarantined, duplicate and sample is set.
      *
+     * @param message the valid event's JSON as parsed for validation (null when not at hand), so that virtual event
+     *        rules need not parse it again
      * @param duplicate a copy of a message seen within the dedup window, with its payload left out: only counted
      * @param sample an unplanned event kept whole as a sample of its traffic (in addition to its own outcome)
      */
-    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, RawUsageEvent duplicate,
-            RawUsageEvent sample) {
+    public record Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, JsonNode message,
+            RawUsageEvent duplicate, RawUsageEvent sample) {
 
         public Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined) {
-            this(validated, quarantined, null, null);
+            this(validated, quarantined, null, null, null);
+        }
+
+        public Outcome(ValidatedUsageEvent validated, QuarantinedUsageEvent quarantined, JsonNode message) {
+            this(validated, quarantined, message, null, null);
         }
 
         /** The outcome of a dropped copy: what the stats need of it (the payload is left out). */
         public static Outcome duplicate(RawUsageEvent raw) {
-            return new Outcome(null, null, RawUsageEvent.newBuilder(raw).setPayload("").build(), null);
+            return new Outcome(null, null, null, RawUsageEvent.newBuilder(raw).setPayload("").build(), null);
         }
 
         /** A sample of an unplanned event's traffic, for suggestions. */
         public static Outcome sample(RawUsageEvent raw) {
-            return new Outcome(null, null, null, raw);
+            return new Outcome(null, null, null, null, raw);
         }
 
         public boolean isSample() {
@@ -248,8 +254,9 @@ public class EventValidator {
                 .setPropertiesJson(props == null && properties != null && !properties.isNull()
                         ? properties.toString()
                         : null)
+                .setDerivedFrom(null)
                 .build();
-        return new Outcome(event, null);
+        return new Outcome(event, null, message);
     }
 
     /**

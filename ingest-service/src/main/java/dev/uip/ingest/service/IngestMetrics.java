@@ -29,6 +29,8 @@ public class IngestMetrics {
 
     private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
 
+    private final Map<String, Counter> derived = new ConcurrentHashMap<>();
+
     private record Accepted(Counter events, Timer ackLatency) {
     }
 
@@ -58,5 +60,27 @@ public class IngestMetrics {
     /** A quarantined event released after a fix, and what validation made of it. */
     public void released(String workspaceId, String outcome) {
         registry.counter("uip.validation.releases", "workspace", workspaceId, "outcome", outcome).increment();
+    }
+
+    /** Counts events derived by virtual definitions, rules that threw, and candidate rules past the per-event bound. */
+    public VirtualEvents.Listener virtualEvents() {
+        return new VirtualEvents.Listener() {
+
+            @Override
+            public void derived(String workspaceId, int count) {
+                derived.computeIfAbsent(workspaceId, ws -> registry.counter("uip.validation.derived", "workspace",
+                        ws)).increment(count);
+            }
+
+            @Override
+            public void failed(String workspaceId, String ruleName, Throwable problem) {
+                registry.counter("uip.validation.virtual.rule.failures", "workspace", workspaceId).increment();
+            }
+
+            @Override
+            public void skipped(String workspaceId, int count) {
+                registry.counter("uip.validation.virtual.rules.skipped", "workspace", workspaceId).increment(count);
+            }
+        };
     }
 }

@@ -17,6 +17,7 @@ import dev.uip.ingest.client.RegistrySchemaCatalog;
 import dev.uip.ingest.config.StreamsSettings;
 import dev.uip.ingest.service.EventValidator;
 import dev.uip.ingest.service.IngestMetrics;
+import dev.uip.ingest.service.VirtualEvents;
 import dev.uip.schemas.QuarantineRelease;
 import dev.uip.schemas.QuarantineReleaseOutcome;
 import dev.uip.schemas.QuarantinedUsageEvent;
@@ -58,7 +59,9 @@ public class TopologyProducer {
                         SpecificAvroSerde.of(QuarantineRelease.class, serdeConfig),
                         SpecificAvroSerde.of(QuarantineReleaseOutcome.class, serdeConfig),
                         settings.release().remember(),
-                        (workspace, outcome) -> metrics.released(workspace, outcome.name())));
+                        (workspace, outcome) -> metrics.released(workspace, outcome.name())),
+                new VirtualEvents(definitions.virtualRules(), settings.virtualEvents().maxRulesPerEvent(),
+                        metrics.virtualEvents()));
     }
 
     /** Picked up by the Kafka Streams extension for the validation client. */

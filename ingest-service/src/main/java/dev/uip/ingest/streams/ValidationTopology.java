@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import dev.uip.ingest.service.EventValidator;
+import dev.uip.ingest.service.VirtualEvents;
 import dev.uip.schemas.QuarantineRelease;
 import dev.uip.schemas.QuarantineReleaseOutcome;
 import dev.uip.schemas.QuarantinedUsageEvent;
@@ -26,8 +27,9 @@ import dev.uip.schemas.ValidatedUsageEvent;
 
 /**
  * Routes every raw event to the validated topic or, with its reason, to the quarantine topic, once: a message whose
- * workspace and messageId were seen within the dedup window is dropped as the duplicate it is (an SDK's retry).
- * Quarantined events released after a fix are validated again from a second source, at most once each.
+ * workspace and messageId were seen within the dedup window is dropped as the duplicate it is (an SDK's retry). Each
+ * validated event is followed by the events that the workspace's virtual definitions derive from it. Quarantined
+ * events released after a fix are validated again from a second source, at most once each.
  */
 public final class ValidationTopology {
 
@@ -113,8 +115,29 @@ public final class ValidationTopology {
     public record Hold(Duration retryEvery, Duration maxHold, long maxHeld) {
     }
 
+    /** The topology without releases and virtual events (for topology tests of the rest). */
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold) {
+        return build(topics, serdes, validator, dedup, hold, null, VirtualEvents.NONE);
+    }
+
+    /** The topology without releases, where every validated event is followed by what virtual definitions derive. */
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold,
+            VirtualEvents virtual) {
+        return build(topics, serdes, validator, dedup, hold, null, virtual);
+    }
+
+    /** The topology with releases and without virtual events. */
     public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold,
             Releases releases) {
+        return build(topics, serdes, validator, dedup, hold, releases, VirtualEvents.NONE);
+    }
+
+    /**
+     * The whole topology: validation with dedup and the registry hold, derivation of virtual events, and (unless
+     * {@code releases} is null) the release source, whose events that pass derive too.
+     */
+    public static Topology build(Topics topics, Serdes3 serdes, EventValidator validator, Dedup dedup, Hold hold,
+            Releases releases, VirtualEvents virtual) {
         StreamsBuilder builder = new StreamsBuilder();
         Deserializer<RawUsageEvent> rawReader = serdes.raw().deserializer();
         String[] stores = {};
@@ -149,19 +172,22 @@ public final class ValidationTopology {
                                 + outcome.sample().getEvent(), outcome.sample()), Named.as("unwrap-sample"))
                         .to(topics.unplannedSamples(), Produced.with(Serdes.String(), serdes.raw())), "sample"))
                 .branch((key, outcome) -> outcome.valid(), Branched.withConsumer(valid -> valid
-                        .mapValues(EventValidator.Outcome::validated, Named.as("unwrap-valid"))
+                        // derived here, after dedup and hold: only what reaches validated derives, exactly once
+                        .flatMapValues(virtual::withDerived, Named.as("unwrap-valid-and-derive"))
                         .to(topics.validated(), Produced.with(Serdes.String(), serdes.validated())), "valid"))
                 .defaultBranch(Branched.withConsumer(invalid -> invalid
                         .mapValues(EventValidator.Outcome::quarantined, Named.as("unwrap-quarantined"))
                         .to(topics.quarantined(), Produced.with(Serdes.String(), serdes.quarantined())),
                         "quarantined"));
-        addReleases(builder, topics, serdes, validator, dedup.persistent(), releases);
+        if (releases != null) {
+            addReleases(builder, topics, serdes, validator, dedup.persistent(), releases, virtual);
+        }
         return builder.build();
     }
 
     /** The second source: released quarantined events, validated again, each answered with its outcome. */
     private static void addReleases(StreamsBuilder builder, Topics topics, Serdes3 serdes, EventValidator validator,
-            boolean persistent, Releases releases) {
+            boolean persistent, Releases releases, VirtualEvents virtual) {
         Duration retention = releases.remember().multipliedBy(3);
         builder.addStateStore(Stores.windowStoreBuilder(persistent
                 ? Stores.persistentWindowStore(RELEASED_STORE, retention, releases.remember(), false)
@@ -172,7 +198,8 @@ public final class ValidationTopology {
                 .filter((key, release) -> release != null, Named.as("skip-release-tombstones"))
                 .processValues(() -> new ReleaseProcessor(validator, releases), Named.as("release"), RELEASED_STORE);
         steps.filter((key, step) -> step.validated() != null, Named.as("released-valid"))
-                .mapValues(ReleaseProcessor.Step::validated, Named.as("unwrap-released"))
+                .flatMapValues(step -> virtual.withDerived(new EventValidator.Outcome(step.validated(), null)),
+                        Named.as("unwrap-released-and-derive"))
                 .to(topics.validated(), Produced.with(Serdes.String(), serdes.validated()));
         steps.mapValues(ReleaseProcessor.Step::outcome, Named.as("unwrap-release-outcome"))
                 .to(releases.outcomesTopic(), Produced.with(Serdes.String(), releases.outcomeSerde()));
