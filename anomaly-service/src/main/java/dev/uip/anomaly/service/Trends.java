@@ -100,16 +100,9 @@ public class Trends {
             }
         }
         long width = widthMillis(granularity);
-        long end = to == null ? System.currentTimeMillis() : to.toEpochMilli();
-        long start = from == null ? end - 60 * width : from.toEpochMilli();
-        start = Math.floorDiv(start, width) * width;
-        if (end <= start) {
-            throw new InvalidQueryException("INVALID_RANGE", "from must be before to");
-        }
-        if ((end - start) / width > MAX_POINTS) {
-            throw new InvalidQueryException("RANGE_TOO_LARGE", "a query answers at most " + MAX_POINTS
-                    + " points; use a coarser granularity or a shorter range");
-        }
+        long[] range = range(width, from, to);
+        long start = range[0];
+        long end = range[1];
         Map<Long, Bucket> found = buckets(id, granularity, start, end);
         String key = id.storeKey();
         List<SeriesPoint> points = new ArrayList<>();
@@ -136,16 +129,9 @@ public class Trends {
     public StatsView stats(SeriesId id, String granularityText, Instant from, Instant to) {
         Granularity granularity = granularityText == null ? Granularity.MINUTE : Granularity.parse(granularityText);
         long width = widthMillis(granularity);
-        long end = to == null ? System.currentTimeMillis() : to.toEpochMilli();
-        long start = from == null ? end - 60 * width : from.toEpochMilli();
-        start = Math.floorDiv(start, width) * width;
-        if (end <= start) {
-            throw new InvalidQueryException("INVALID_RANGE", "from must be before to");
-        }
-        if ((end - start) / width > MAX_POINTS) {
-            throw new InvalidQueryException("RANGE_TOO_LARGE", "a query answers at most " + MAX_POINTS
-                    + " points; use a coarser granularity or a shorter range");
-        }
+        long[] range = range(width, from, to);
+        long start = range[0];
+        long end = range[1];
         Map<Long, Bucket> found = buckets(id, granularity, start, end);
         List<StatsPoint> points = new ArrayList<>();
         Bucket total = new Bucket();
@@ -157,6 +143,24 @@ public class Trends {
         return new StatsView(id.workspaceId(), id.type().name().toLowerCase(Locale.ROOT), id.name(),
                 granularity.name().toLowerCase(Locale.ROOT), Instant.ofEpochMilli(start), Instant.ofEpochMilli(end),
                 points, ValidationStats.point(Instant.ofEpochMilli(start), total));
+    }
+
+    /**
+     * The bucket-aligned start and the end of a query's range (default: the last 60 buckets); a 400 for a range that
+     * is empty or holds more than {@value #MAX_POINTS} buckets.
+     */
+    private static long[] range(long width, Instant from, Instant to) {
+        long end = to == null ? System.currentTimeMillis() : to.toEpochMilli();
+        long start = from == null ? end - 60 * width : from.toEpochMilli();
+        start = Math.floorDiv(start, width) * width;
+        if (end <= start) {
+            throw new InvalidQueryException("INVALID_RANGE", "from must be before to");
+        }
+        if ((end - start) / width > MAX_POINTS) {
+            throw new InvalidQueryException("RANGE_TOO_LARGE", "a query answers at most " + MAX_POINTS
+                    + " points; use a coarser granularity or a shorter range");
+        }
+        return new long[]{start, end};
     }
 
     /** Width of one bucket at the granularity. */
