@@ -27,6 +27,8 @@ import dev.uip.stack.Topics;
  */
 final class QuarantineKafka {
 
+    private static KafkaProducer<String, Object> producer;
+
     private QuarantineKafka() {
     }
 
@@ -54,13 +56,12 @@ final class QuarantineKafka {
     }
 
     static void quarantine(QuarantinedUsageEvent... events) {
-        try (KafkaProducer<String, Object> producer = producer()) {
-            for (QuarantinedUsageEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.QUARANTINED, key(event.getRaw().getWorkspaceId(),
-                        event.getRaw().getMessageId()), event));
-            }
-            producer.flush();
+        KafkaProducer<String, Object> producer = producer();
+        for (QuarantinedUsageEvent event : events) {
+            producer.send(new ProducerRecord<>(Topics.QUARANTINED, key(event.getRaw().getWorkspaceId(),
+                    event.getRaw().getMessageId()), event));
         }
+        producer.flush();
     }
 
     static void outcome(String workspace, String releaseId, String messageId, ReleaseResult result, String reason,
@@ -68,22 +69,25 @@ final class QuarantineKafka {
         QuarantineReleaseOutcome outcome = QuarantineReleaseOutcome.newBuilder().setReleaseId(releaseId)
                 .setWorkspaceId(workspace).setMessageId(messageId).setOutcome(result).setReason(reason)
                 .setViolations(List.of(violations)).setDecidedAt(Instant.now()).build();
-        try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(new ProducerRecord<>(Topics.RELEASE_OUTCOMES, key(workspace, messageId), outcome));
-            producer.flush();
-        }
+        producer().send(new ProducerRecord<>(Topics.RELEASE_OUTCOMES, key(workspace, messageId), outcome));
+        producer().flush();
     }
 
     private static String key(String workspace, String messageId) {
         return workspace + "/" + messageId;
     }
 
-    private static KafkaProducer<String, Object> producer() {
+    /** One producer for the test JVM: its serializer registers each schema once and then finds it in its cache. */
+    private static synchronized KafkaProducer<String, Object> producer() {
+        if (producer != null) {
+            return producer;
+        }
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all", "apicurio.registry.url", RealStack.get().registryUrl(),
-                "apicurio.registry.auto-register", true);
+                "apicurio.registry.auto-register", true, "apicurio.registry.find-latest", true);
         AvroKafkaSerializer<Object> values = new AvroKafkaSerializer<>();
         values.configure(config, false);
-        return new KafkaProducer<>(config, new StringSerializer(), values);
+        producer = new KafkaProducer<>(config, new StringSerializer(), values);
+        return producer;
     }
 }
