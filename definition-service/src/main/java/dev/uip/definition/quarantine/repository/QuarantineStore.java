@@ -65,8 +65,17 @@ public class QuarantineStore {
             return Uni.createFrom().item(sofar);
         }
         if (room == 0) {
-            return Uni.createFrom().item(new Stored(sofar.inserted(), sofar.duplicates(),
-                    sofar.notStored() + events.size() - index));
+            // The cap is reached: what is stored already is a duplicate, the rest is not stored.
+            List<QuarantinedEvent> rest = events.subList(index, events.size());
+            String[] ids = rest.stream().map(QuarantinedEvent::messageId).distinct().toArray(String[]::new);
+            return connection.preparedQuery("select message_id from quarantined_events where workspace_id = $1"
+                    + " and message_id = any($2)").execute(Tuple.of(rest.get(0).workspaceId(), ids)).map(rows -> {
+                        java.util.Set<String> stored = new java.util.HashSet<>();
+                        rows.forEach(row -> stored.add(row.getString("message_id")));
+                        int duplicates = (int) rest.stream().filter(e -> stored.contains(e.messageId())).count();
+                        return new Stored(sofar.inserted(), sofar.duplicates() + duplicates,
+                                sofar.notStored() + rest.size() - duplicates);
+                    });
         }
         return connection.preparedQuery(INSERT).execute(tuple(events.get(index))).chain(rows -> {
             boolean inserted = rows.rowCount() == 1;
