@@ -62,7 +62,7 @@ public class DefinitionMapper {
         return new DefinitionView(entity.workspaceId, entity.name, entity.displayName, entity.description,
                 entity.ownerTeam, entity.keyEvent, entity.criticality, List.of(entity.tags), entity.status,
                 entity.enforcement, read(entity.propertiesJson, PROPERTIES), entity.version, entity.publishedVersion,
-                schema, entity.createdAt, entity.updatedAt, entity.kind, rule(entity));
+                schema, entity.autoRelease, entity.createdAt, entity.updatedAt, entity.kind, rule(entity));
     }
 
     public VersionView view(EventDefinitionVersion version, String name, String groupId, boolean withSchemaText) {

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import org.apache.avro.specific.SpecificRecord;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.uip.definition.config.OutboxConfig;
 import dev.uip.definition.domain.RuleKey;
@@ -40,6 +42,15 @@ public class Outbox {
 
     public Uni<Void> change(DefinitionChanged change) {
         return add(change.getWorkspaceId(), config.topics().definitionChanges(), change.getWorkspaceId(), change);
+    }
+
+    /** The same as {@link #change(DefinitionChanged)} in a plain SQL transaction (see WorkspaceScope#sql). */
+    public Uni<Void> change(SqlConnection connection, DefinitionChanged change) {
+        return connection.preparedQuery("insert into outbox_event (workspace_id, topic, record_key, record_type,"
+                + " payload) values ($1, $2, $3, $4, $5)").execute(Tuple.of(change.getWorkspaceId(),
+                        config.topics().definitionChanges(), change.getWorkspaceId(), AvroJson.typeOf(change),
+                        AvroJson.encode(change)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> definitionState(EventDefinition entity) {

@@ -63,6 +63,10 @@ public class EventDefinition extends PanacheEntity {
     @Column(name = "published_version")
     public Integer publishedVersion;
 
+    /** Whether publishing a new version releases the events quarantined for SCHEMA_VIOLATION (migration V7). */
+    @Column(name = "auto_release", nullable = false)
+    public boolean autoRelease;
+
     @Column(name = "schema_group")
     public String schemaGroup;
 

@@ -13,13 +13,14 @@ import dev.uip.definition.domain.PropertySpec;
 
 /**
  * The body of a create or update request. {@code status} (create only: draft or active, default active) and
- * {@code breaking} (publish an incompatible change on purpose) are instructions, not part of the definition.
+ * {@code breaking} (publish an incompatible change on purpose) are instructions, not part of the definition;
+ * {@code autoRelease} (default false; absent on an update: unchanged) is a setting of the definition's head.
  * {@code kind} is tracked (default) or virtual; a virtual definition has a {@code virtualRule} and no properties.
  */
 public record DefinitionRequest(String name, String displayName, String description, String ownerTeam,
         Boolean keyEvent, Criticality criticality, List<String> tags, Enforcement enforcement,
-        List<PropertySpec> properties, LifecycleStatus status, Boolean breaking, DefinitionKind kind,
-        JsonNode virtualRule) {
+        List<PropertySpec> properties, LifecycleStatus status, Boolean breaking, Boolean autoRelease,
+        DefinitionKind kind, JsonNode virtualRule) {
 
     public DefinitionSpec spec(String pathName) {
         return new DefinitionSpec(name == null ? pathName : name, displayName, description, ownerTeam,

@@ -72,7 +72,8 @@ public class DefinitionResource {
     @Operation(summary = "Define an event", description = "status draft or active (default: active, registered)")
     public Uni<Response> create(String body) {
         DefinitionRequest request = reader.read(body);
-        return workspace().chain(ws -> definitions.create(ws, actor, request.spec(null), request.status()))
+        return workspace().chain(ws -> definitions.create(ws, actor, request.spec(null), request.status(),
+                request.autoRelease()))
                 .map(view -> Response.created(URI.create("/v1/definitions/" + encode(view.name()))).entity(view)
                         .build());
     }
@@ -106,7 +107,8 @@ public class DefinitionResource {
             String body) {
         DefinitionRequest request = reader.read(body);
         boolean isBreaking = request.isBreaking() || Boolean.TRUE.equals(QueryParams.bool("breaking", breaking));
-        return workspace().chain(ws -> definitions.update(ws, actor, name, request.spec(name), isBreaking));
+        return workspace().chain(ws -> definitions.update(ws, actor, name, request.spec(name), isBreaking,
+                request.autoRelease()));
     }
 
     @POST

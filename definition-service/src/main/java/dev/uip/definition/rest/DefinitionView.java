@@ -18,7 +18,8 @@ import dev.uip.definition.domain.PropertySpec;
 public record DefinitionView(String workspace, String name, String displayName, String description,
         String ownerTeam, boolean keyEvent, Criticality criticality, List<String> tags, LifecycleStatus status,
         Enforcement enforcement, List<PropertySpec> properties, int version, Integer publishedVersion,
-        SchemaView schema, Instant createdAt, Instant updatedAt, DefinitionKind kind, JsonNode virtualRule) {
+        SchemaView schema, boolean autoRelease, Instant createdAt, Instant updatedAt, DefinitionKind kind,
+        JsonNode virtualRule) {
 
     /** Registry coordinates of the definition's published schema. */
     public record SchemaView(String groupId, String artifactId, String version, long globalId) {

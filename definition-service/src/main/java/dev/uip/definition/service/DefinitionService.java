@@ -41,8 +41,17 @@ public class DefinitionService {
     @Inject
     DefinitionWriter writer;
 
+    @Inject
+    AutoRelease autoRelease;
+
     public Uni<DefinitionView> create(String workspaceId, String actor, DefinitionSpec proposed,
             LifecycleStatus status) {
+        return create(workspaceId, actor, proposed, status, null);
+    }
+
+    /** @param release whether publishing a new version releases quarantined events (null: false) */
+    public Uni<DefinitionView> create(String workspaceId, String actor, DefinitionSpec proposed,
+            LifecycleStatus status, Boolean release) {
         DefinitionRules.check(proposed);
         DefinitionSpec spec = proposed.normalised();
         LifecycleStatus initial = status == null ? LifecycleStatus.ACTIVE : status;
@@ -56,12 +65,15 @@ public class DefinitionService {
                 .chain(() -> initial == LifecycleStatus.ACTIVE && !spec.virtual()
                         ? registry.register(workspaceId, spec.name(), schema, false).map(Optional::of)
                         : Uni.createFrom().item(Optional.<Coordinates>empty()))
-                .chain(registered -> writer.create(workspaceId, actor, spec, initial, schema, registered.orElse(null)))
+                .chain(registered -> writer.create(workspaceId, actor, spec, initial, Boolean.TRUE.equals(release),
+                        schema,
+                        registered.orElse(null)))
                 .onFailure(DefinitionService::duplicateName).transform(e -> conflict(workspaceId, spec.name()));
     }
 
+    /** @param release the new autoRelease setting; null leaves it as it is */
     public Uni<DefinitionView> update(String workspaceId, String actor, String name, DefinitionSpec proposed,
-            boolean breaking) {
+            boolean breaking, Boolean release) {
         if (!name.equals(proposed.name())) {
             throw new InvalidDefinitionException("name", "the name is the event's identity and cannot change;"
                     + " create a new definition and archive this one");
@@ -89,8 +101,12 @@ public class DefinitionService {
         })).chain(plan -> registerIf(plan.register(), workspaceId, name, schema, !plan.reasons().isEmpty())
                 .chain(registered -> writer.change(workspaceId, actor, name, plan.version(), "UPDATED", head -> {
                     writer.apply(spec, head);
+                    if (release != null) {
+                        head.autoRelease = release;
+                    }
                     return head.status;
-                }, schema, registered, !plan.reasons().isEmpty())));
+                }, schema, registered, !plan.reasons().isEmpty())
+                        .call(view -> autoRelease.afterPublish(view, registered != null))));
     }
 
     public Uni<DefinitionView> publish(String workspaceId, String actor, String name) {
@@ -107,7 +123,8 @@ public class DefinitionService {
                 : registry.register(workspaceId, name, draft.schema(), false))
                 .chain(registered -> writer.change(workspaceId, actor, name, draft.version(), "PUBLISHED",
                         head -> LifecycleStatus.ACTIVE, draft.schema() == null ? "" : draft.schema(), registered,
-                        false)));
+                        false))
+                .call(view -> autoRelease.afterPublish(view, true)));
     }
 
     public Uni<DefinitionView> archive(String workspaceId, String actor, String name) {

@@ -79,12 +79,13 @@ public class DefinitionWriter {
     }
 
     Uni<DefinitionView> create(String workspaceId, String actor, DefinitionSpec spec, LifecycleStatus status,
-            String schema, Coordinates registered) {
+            boolean autoRelease, String schema, Coordinates registered) {
         return scope.transaction(workspaceId, () -> workspaces.ensure(workspaceId, actor).chain(() -> {
             EventDefinition head = new EventDefinition();
             head.workspaceId = workspaceId;
             mapper.apply(spec, head);
             head.status = status;
+            head.autoRelease = autoRelease;
             head.version = 1;
             head.createdAt = Instant.now();
             head.updatedAt = head.createdAt;
