@@ -67,12 +67,22 @@ final class ChangeEnsemble {
 
     /** Judges the window starting at {@code epochSecond} with total {@code value}, then learns from it. */
     void observe(long epochSecond, double value) {
+        observe(epochSecond, value, true);
+    }
+
+    /**
+     * Judges the window, then learns from it; with {@code recent} false the window is left out of the recent
+     * level that the level and count models judge against (an empty window of a stop is not the event's level).
+     */
+    void observe(long epochSecond, double value, boolean recent) {
         level.judge(value);
         count.judge(value);
         seasonal.observe(epochSecond, value);
         density.observe(epochSecond, value);
-        level.learnShape(value);
-        window.add(value);
+        if (recent) {
+            level.learnShape(value);
+            window.add(value);
+        }
         // the seasonal scores of a coarser baseline than the best one reached are another scale (a daily baseline
         // misjudges every weekend): its history starts again when the baseline gets more specific
         int regime = seasonal.regime();

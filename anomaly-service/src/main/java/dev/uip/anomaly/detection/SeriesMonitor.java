@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Watches one event series with its rules: fed every closed bucket in time order (zeros included), it sums the
  * buckets into each rule's tumbling window, runs one shared drop/spike detector ensemble per window length, and
- * reports the rule alerts that open or resolve. Its state is a compact snapshot that survives rule changes.
+ * reports the rule alerts that open or resolve. Empty windows are the STOPPED rule's where there is one: a DROP
+ * does not open on them, and those of an open stop stay out of the recent level that drops and spikes are judged
+ * against. Its state is a compact snapshot that survives rule changes.
  */
 public final class SeriesMonitor {
 
@@ -30,6 +32,8 @@ public final class SeriesMonitor {
     private final Map<Integer, WindowSum> windows = new LinkedHashMap<>();
     private final Map<Integer, ChangeEnsemble> ensembles = new LinkedHashMap<>();
     private final Map<String, RuleWatch> watches = new LinkedHashMap<>();
+    /** The STOPPED rule watching each window length, if any. */
+    private final Map<Integer, StoppedWatch> stops = new HashMap<>();
     private long lastBucket = Long.MIN_VALUE;
 
     private final WatcherSettings settings;
@@ -67,6 +71,12 @@ public final class SeriesMonitor {
         for (RuleWatch watch : watches.values()) {
             if (watch instanceof StoppedWatch stopped) {
                 stopped.useSeason(ensembles.get(watch.window.buckets));
+                stops.put(watch.window.buckets, stopped);
+                for (RuleWatch other : watches.values()) {
+                    if (other instanceof ChangeWatch change && other.window == watch.window) {
+                        change.leaveEmptyWindowsTo(stopped);
+                    }
+                }
             }
         }
     }
@@ -112,7 +122,11 @@ public final class SeriesMonitor {
         ensembles.forEach((n, ensemble) -> {
             WindowSum window = windows.get(n);
             if (window.closed()) {
-                ensemble.observe(window.start(), window.total());
+                StoppedWatch stop = stops.get(n);
+                // the empty windows of a stop are not the event's recent level: learned as such, they would make
+                // its resumption a spike
+                boolean stopped = stop != null && stop.open() && window.total() == 0;
+                ensemble.observe(window.start(), window.total(), !stopped);
             }
         });
         List<RuleAlert> alerts = new ArrayList<>(0);

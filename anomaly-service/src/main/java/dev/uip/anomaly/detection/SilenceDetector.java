@@ -174,6 +174,11 @@ public final class SilenceDetector extends ScoredDetector {
         return judging() ? (double) emptyRun / allowedEmptyRun() : 0;
     }
 
+    /** Whether the detector judges the empty buckets of this series (it counts events and has learned enough). */
+    boolean judgesEmptyBuckets() {
+        return shape.isCount() && judging();
+    }
+
     /** Whether the detector has learned enough to judge empty runs. */
     private boolean judging() {
         return arrivals >= minArrivals && !Float.isNaN(typicalGap) && !Float.isNaN(busyShare);

@@ -36,6 +36,11 @@ final class StoppedWatch extends RuleWatch {
         this.season = ensemble;
     }
 
+    /** Whether this rule judges the series' empty windows (then whether one is abnormal is its call alone). */
+    boolean judgesEmptyWindows() {
+        return silence.judgesEmptyBuckets();
+    }
+
     @Override
     void observe(long bucketStart, List<RuleAlert> out) {
         if (!window.closed()) {

@@ -188,6 +188,60 @@ class SeriesMonitorDetectionTest {
         assertEquals(List.of(800), opened);
     }
 
+    @Test
+    void anEventThatStopsIsOneStoppedAlertNotAlsoADrop() {
+        double[] values = new SyntheticSeries(41).poisson(900, i -> i >= 800 ? 0 : 30);
+        List<RuleAlert> opened = SyntheticSeries.feed(defaults(), values, 0, values.length, MINUTE).stream()
+                .filter(a -> a.transition() == Transition.OPENED).toList();
+        assertEquals(1, opened.size(), "one alert: " + opened);
+        assertEquals(Kind.STOPPED, opened.get(0).kind());
+        assertEquals(SyntheticSeries.START + 800 * MINUTE, opened.get(0).bucketStart());
+    }
+
+    @Test
+    void aSingleEmptyWindowOfAnEventKnownToHaveThemIsNoDrop() {
+        // a half-hour gap in the collection (a stop), then, hours later, one empty minute: the silence model has
+        // learned that this event has empty minutes, so it is no stop, and an empty window is not a drop either
+        double[] values = new SyntheticSeries(42).poisson(2000, i -> i >= 500 && i < 530 || i == 1500 ? 0 : 30);
+        List<RuleAlert> alerts = SyntheticSeries.feed(defaults(), values, 0, values.length, MINUTE);
+        List<Long> stopped = alerts.stream()
+                .filter(a -> a.transition() == Transition.OPENED && a.kind() == Kind.STOPPED)
+                .map(a -> (a.bucketStart() - SyntheticSeries.START) / MINUTE).toList();
+        assertEquals(List.of(500L), stopped);
+        List<RuleAlert> drops = alerts.stream().filter(a -> a.kind() == Kind.DROP).toList();
+        assertEquals(List.of(), drops);
+    }
+
+    @Test
+    void anEventResumingAfterAStopIsNotASpike() {
+        // the stop's empty minutes are not learned as the event's level, so its usual 30 a minute afterwards is
+        // no spike (with the empty minutes in the trailing window the count model expected nothing)
+        double[] values = new SyntheticSeries(42).poisson(1000, i -> i >= 500 && i < 530 ? 0 : 30);
+        List<RuleAlert> alerts = SyntheticSeries.feed(defaults(), values, 0, values.length, MINUTE);
+        assertEquals(List.of(), alerts.stream().filter(a -> a.kind() == Kind.SPIKE).toList());
+        List<RuleAlert> stopped = alerts.stream().filter(a -> a.kind() == Kind.STOPPED).toList();
+        assertEquals(2, stopped.size(), "opened and resolved: " + stopped);
+        assertEquals(SyntheticSeries.START + 500 * MINUTE, stopped.get(0).bucketStart());
+        assertEquals(SyntheticSeries.START + 532 * MINUTE, stopped.get(1).bucketStart());
+    }
+
+    @Test
+    void withoutAStoppedRuleAnEmptyWindowOfABusyEventIsADrop() {
+        double[] values = new SyntheticSeries(41).poisson(900, i -> i >= 800 ? 0 : 30);
+        SeriesMonitor monitor = SeriesMonitor.create(MINUTE, List.of(RuleConfig.defaultDrop("DROP")));
+        assertEquals(List.of(800), SyntheticSeries.opened(monitor, values, MINUTE, Kind.DROP));
+    }
+
+    @Test
+    void aMeasurementThatFallsToZeroIsStillADrop() {
+        // not a count (fractional values): the STOPPED rule does not judge its zeros, so the DROP rule does
+        double[] values = new SyntheticSeries(43).poisson(900, i -> i >= 800 ? 0 : 300);
+        for (int i = 0; i < 800; i++) {
+            values[i] += 0.5;
+        }
+        assertEquals(List.of(800), SyntheticSeries.opened(defaults(), values, MINUTE, Kind.DROP));
+    }
+
     /** Busy on weekday daytime, quiet at night and on weekends (START is a Wednesday), per hour. */
     static double weekly(int hour) {
         int hourOfDay = hour % 24;
