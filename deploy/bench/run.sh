@@ -16,7 +16,8 @@ BATCH_CONCURRENCY=${BENCH_BATCH_CONCURRENCY:-8}
 FORWARDER_PORT=${BENCH_FORWARDER_PORT:-8099}
 CP="deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*"
 
-if [ ! -f deploy/bench/target/bench-0.1.0-SNAPSHOT.jar ]; then
+if [ ! -f deploy/bench/target/bench-0.1.0-SNAPSHOT.jar ] \
+  || [ -n "$(find deploy/bench/src -newer deploy/bench/target/bench-0.1.0-SNAPSHOT.jar -print -quit)" ]; then
   echo "bench: building the load generator"
   ./mvnw -q -DskipTests -pl deploy/bench -am install
 fi

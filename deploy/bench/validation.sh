@@ -14,7 +14,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 EVENTS=${BENCH_EVENTS:-2000000}
 ROUNDS=${BENCH_ROUNDS:-2}
 CP="deploy/bench/target/bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*"
-if [ ! -f deploy/bench/target/bench-0.1.0-SNAPSHOT.jar ]; then
+if [ ! -f deploy/bench/target/bench-0.1.0-SNAPSHOT.jar ] \
+  || [ -n "$(find deploy/bench/src -newer deploy/bench/target/bench-0.1.0-SNAPSHOT.jar -print -quit)" ]; then
   echo "bench: building the benchmark tools"
   ./mvnw -q -DskipTests -pl deploy/bench -am install
 fi
