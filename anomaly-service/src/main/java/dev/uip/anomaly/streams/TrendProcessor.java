@@ -92,7 +92,7 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
         if (hit.marked(Hit.DUPLICATE)) {
             // a copy of an event already counted: only its series' stats change, never its trend or its health
             if (stored != null) {
-                countDuplicate(key, hit, now);
+                countInKeptBuckets(key, hit, Map.of(), now);
             }
             return;
         }
@@ -120,13 +120,22 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
                 }
             }
         }
+        if (minuteKept(bucket, now) && bucket <= meta.lastJudged) {
+            meta.late++;
+        }
+        if (!countInKeptBuckets(key, hit, values, now)) {
+            meta.tooLate++;
+        }
+        series.put(key, meta.encode());
+    }
+
+    /** Adds the hit to its minute, hour and day wherever they are still kept; false when none is. */
+    private boolean countInKeptBuckets(String key, Hit hit, Map<Dimension, String> values, long now) {
         boolean counted = false;
-        if (bucket >= now - settings.bucketRetention().toMillis() + bucketMs) {
+        long bucket = floor(hit.eventTime(), bucketMs);
+        if (minuteKept(bucket, now)) {
             add(buckets, key, bucket, hit, values);
             counted = true;
-            if (bucket <= meta.lastJudged) {
-                meta.late++;
-            }
         }
         long hour = floor(hit.eventTime(), TrendStores.HOUR.toMillis());
         if (hour >= now - settings.hourRetention().toMillis() + TrendStores.HOUR.toMillis()) {
@@ -138,25 +147,11 @@ class TrendProcessor implements Processor<String, byte[], String, AnomalyAlert> 
             add(days, key, day, hit, values);
             counted = true;
         }
-        if (!counted) {
-            meta.tooLate++;
-        }
-        series.put(key, meta.encode());
+        return counted;
     }
 
-    private void countDuplicate(String key, Hit hit, long now) {
-        long bucket = floor(hit.eventTime(), bucketMs);
-        if (bucket >= now - settings.bucketRetention().toMillis() + bucketMs) {
-            add(buckets, key, bucket, hit, Map.of());
-        }
-        long hour = floor(hit.eventTime(), TrendStores.HOUR.toMillis());
-        if (hour >= now - settings.hourRetention().toMillis() + TrendStores.HOUR.toMillis()) {
-            add(hours, key, hour, hit, Map.of());
-        }
-        long day = floor(hit.eventTime(), TrendStores.DAY.toMillis());
-        if (day >= now - settings.dayRetention().toMillis() + TrendStores.DAY.toMillis()) {
-            add(days, key, day, hit, Map.of());
-        }
+    private boolean minuteKept(long bucket, long now) {
+        return bucket >= now - settings.bucketRetention().toMillis() + bucketMs;
     }
 
     private static void add(WindowStore<String, byte[]> store, String key, long start, Hit hit,
