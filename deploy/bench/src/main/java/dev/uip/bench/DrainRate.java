@@ -8,8 +8,12 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Measures how fast a new consumer group (a freshly started validation topology with its own application id) drains
- * a topic's backlog: from its first committed offsets (so start-up is not counted) until it is caught up. Prints
- * {@code DRAIN group=G events=N seconds=S events_per_s=R remaining=L}.
+ * a topic's backlog: from the moment it has worked off the first fifth of it (so start-up and the JIT compiler's
+ * warm-up are not counted; system property {@code bench.warmup}, a fraction) until it is caught up. Prints
+ * {@code DRAIN group=G events=N seconds=S events_per_s=R remaining=L}, followed, for each process named in the system
+ * property {@code bench.pids} ({@code name=pid,...}), by the CPU it used over the same span ({@code cpu_NAME_s}) and
+ * all of them together per thousand events ({@code cpu_ms_per_1k}): a figure that other load on the machine disturbs
+ * far less than the rate.
  */
 public final class DrainRate {
 
@@ -28,6 +32,13 @@ public final class DrainRate {
                 lag = lag(admin, group, topic); // null until the group has committed
                 TimeUnit.MILLISECONDS.sleep(100);
             }
+            double warmup = Double.parseDouble(System.getProperty("bench.warmup", "0.2"));
+            long backlog = lag == null ? 0 : lag;
+            while (lag != null && lag > backlog * (1 - warmup) && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+                lag = lag(admin, group, topic);
+            }
+            Map<String, Double> cpuBefore = ProcessCpu.of(System.getProperty("bench.pids", ""));
             long start = System.nanoTime();
             long initial = lag == null ? 0 : lag;
             while (lag != null && lag > 0 && System.nanoTime() < deadline) {
@@ -36,8 +47,19 @@ public final class DrainRate {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long remaining = lag == null ? -1 : lag;
-            System.out.printf(Locale.ROOT, "DRAIN group=%s events=%d seconds=%.1f events_per_s=%.0f remaining=%d%n",
-                    group, initial, seconds, remaining == 0 && seconds > 0 ? initial / seconds : 0.0, remaining);
+            Map<String, Double> cpuAfter = ProcessCpu.of(System.getProperty("bench.pids", ""));
+            StringBuilder cpu = new StringBuilder();
+            double total = 0;
+            for (Map.Entry<String, Double> used : cpuAfter.entrySet()) {
+                double seconds1 = used.getValue() - cpuBefore.getOrDefault(used.getKey(), used.getValue());
+                total += seconds1;
+                cpu.append(String.format(Locale.ROOT, " cpu_%s_s=%.1f", used.getKey(), seconds1));
+            }
+            if (!cpuAfter.isEmpty() && initial > 0) {
+                cpu.append(String.format(Locale.ROOT, " cpu_ms_per_1k=%.2f", total * 1e6 / initial));
+            }
+            System.out.printf(Locale.ROOT, "DRAIN group=%s events=%d seconds=%.1f events_per_s=%.0f remaining=%d%s%n",
+                    group, initial, seconds, remaining == 0 && seconds > 0 ? initial / seconds : 0.0, remaining, cpu);
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,7 +22,9 @@ import dev.uip.schemas.serde.CachedAvroSerializer;
  * Writes a backlog of raw track events straight to {@code usage-events-raw} (registry Avro and key as the ingest
  * edge writes them), for the validation drain benchmark: {@code events} events of {@code event} in
  * {@code workspace}, spread over 1,000 users, of which every {@code retry-every}-th repeats the previous message
- * (same messageId, as an SDK retry does). Prints {@code BACKLOG_WRITTEN events=N duplicates=D}.
+ * (same messageId, as an SDK retry does), to {@code topic} (created with {@code partitions} partitions when missing,
+ * so that each benchmark run drains a backlog of exactly its own events). Prints
+ * {@code BACKLOG_WRITTEN events=N duplicates=D}.
  */
 public final class RawBacklog {
 
@@ -28,7 +33,7 @@ public final class RawBacklog {
 
     /**
      * {@code --bootstrap HOST:PORT --registry URL --workspace WS --event NAME [--events N] [--retry-every K]
-     * [--properties JSON]}.
+     * [--properties JSON] [--topic T] [--partitions P]}.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = AvroProducers.options(args);
@@ -37,8 +42,16 @@ public final class RawBacklog {
         String workspace = options.getOrDefault("workspace", "bench");
         String event = options.getOrDefault("event", "Report Exported");
         String properties = options.getOrDefault("properties", "{\"format\": \"csv\", \"rows\": 120}");
+        String topic = options.getOrDefault("topic", "usage-events-raw");
+        int partitions = Integer.parseInt(options.getOrDefault("partitions", "6"));
 
         Map<String, Object> config = AvroProducers.config(options);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            }
+        }
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         Properties producerConfig = new Properties();
         producerConfig.putAll(config);
@@ -68,7 +81,7 @@ public final class RawBacklog {
                                 + "\",\"messageId\":\"" + messageId + "\",\"properties\":" + properties
                                 + ",\"context\":{\"library\":{\"name\":\"analytics-java\",\"version\":\"3.5.1\"}}}")
                         .build();
-                producer.send(new ProducerRecord<>("usage-events-raw", null, now, workspace + "/" + user, raw));
+                producer.send(new ProducerRecord<>(topic, null, now, workspace + "/" + user, raw));
             }
             producer.flush();
         }
