@@ -65,6 +65,7 @@ public class SuggestionAdoption {
                     return queries.one(connection, workspaceId, event, now, config.maxAge());
                 })
                 .onItem().ifNull().failWith(() -> Suggestions.notFound(event))
+                // inferred on the event loop: one event's samples only, and create() needs the Vert.x context
                 .chain(found -> suggestions.suggest(connection, workspaceId, found, now, 0)))
                 .map(suggestion -> proposal(suggestion, choices))
                 .chain(proposal -> definitions.create(workspaceId, actor, spec(proposal, choices),

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.uip.definition.config.SuggestionConfig;
 import dev.uip.definition.repository.WorkspaceScope;
@@ -78,7 +79,7 @@ public class SuggestionIngest {
     /** Stores what a workspace's batch holds for the events it may track. */
     interface Writer<T> {
 
-        Uni<Integer> write(io.vertx.mutiny.sqlclient.SqlConnection connection, List<T> kept);
+        Uni<Integer> write(SqlConnection connection, List<T> kept);
     }
 
     private <T> Uni<Void> perWorkspace(List<T> kept, Function<T, String> workspace, Function<T, String> event,
@@ -98,7 +99,7 @@ public class SuggestionIngest {
                 .collect().last().replaceWithVoid();
     }
 
-    private <T> Uni<Void> store(io.vertx.mutiny.sqlclient.SqlConnection connection, String workspaceId,
+    private <T> Uni<Void> store(SqlConnection connection, String workspaceId,
             List<T> items, Function<T, String> event, Set<String> admitted, String kind, Writer<T> writer) {
         List<T> admittedItems = items.stream().filter(item -> admitted.contains(event.apply(item))).toList();
         int refused = items.size() - admittedItems.size();

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.uip.definition.config.SuggestionConfig;
@@ -17,6 +18,7 @@ import dev.uip.definition.suggestion.domain.SampleInference;
 import dev.uip.definition.suggestion.domain.Suggestion;
 import dev.uip.definition.suggestion.domain.SuggestionNotFoundException;
 import dev.uip.definition.suggestion.domain.UnplannedEvent;
+import dev.uip.definition.suggestion.domain.UnplannedSample;
 import dev.uip.definition.suggestion.repository.SuggestionQueries;
 
 /** Lists a workspace's suggestions by volume and reads one, each with the proposal inferred from its samples. */
@@ -46,8 +48,8 @@ public class Suggestions {
         return scope.sql(workspaceId, connection -> queries
                 .page(connection, workspaceId, now, config.maxAge(), dismissed, page, size)
                 .chain(events -> Multi.createFrom().iterable(events)
-                        .onItem().transformToUniAndConcatenate(event -> suggest(connection, workspaceId, event, now,
-                                0))
+                        .onItem().transformToUniAndConcatenate(event -> offloaded(connection, workspaceId, event,
+                                now, 0))
                         .collect().asList())
                 .chain(items -> queries.count(connection, workspaceId, dismissed)
                         .chain(total -> queries.notTracked(connection, workspaceId)
@@ -61,7 +63,7 @@ public class Suggestions {
                     if (found == null) {
                         return Uni.createFrom().failure(notFound(event));
                     }
-                    return suggest(connection, workspaceId, found, now, RECENT);
+                    return offloaded(connection, workspaceId, found, now, RECENT);
                 }));
     }
 
@@ -75,11 +77,24 @@ public class Suggestions {
                 }).replaceWithVoid();
     }
 
-    /** The suggestion of a found event, read within the caller's transaction. */
+    // Inference parses up to samples-per-event payloads: on a worker thread, not the event loop that serves the pool.
+    private Uni<Suggestion> offloaded(SqlConnection connection, String workspaceId, UnplannedEvent event, Instant now,
+            int recent) {
+        return samples(connection, workspaceId, event, now).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(samples -> SampleInference.suggest(event, samples, recent));
+    }
+
+    private Uni<List<UnplannedSample>> samples(SqlConnection connection, String workspaceId, UnplannedEvent event,
+            Instant now) {
+        return queries.samples(connection, workspaceId, event.event(), now, config.maxAge(), config.samplesPerEvent(),
+                config.maxSampleChars());
+    }
+
+    /** The suggestion of a found event, read within the caller's transaction and inferred on its thread. */
     public Uni<Suggestion> suggest(SqlConnection connection, String workspaceId, UnplannedEvent event, Instant now,
             int recent) {
-        return queries.samples(connection, workspaceId, event.event(), now, config.maxAge(), config.samplesPerEvent(),
-                config.maxSampleChars()).map(samples -> SampleInference.suggest(event, samples, recent));
+        return samples(connection, workspaceId, event, now).map(samples -> SampleInference.suggest(event, samples,
+                recent));
     }
 
     static SuggestionNotFoundException notFound(String event) {
