@@ -7,11 +7,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -126,7 +133,7 @@ class SuggestionTest {
     }
 
     @Test
-    void redeliveriesCountOnce() {
+    void redeliveriesCountOnce() throws SQLException {
         String ws = workspace("sr");
         RawUsageEvent a = sample(ws, "a-1", "Plan Upgraded", "{\"plan\":\"pro\"}", now.minusSeconds(60));
         RawUsageEvent b = sample(ws, "a-2", "Plan Upgraded", "{\"plan\":\"team\"}", now.minusSeconds(50));
@@ -142,6 +149,49 @@ class SuggestionTest {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> in(ws).get("/v1/suggestions/Plan Upgraded").then()
                 .statusCode(200).body("sampleCount", equalTo(3)).body("volume.last24h", equalTo(10))
                 .body("volume.unplanned7d", equalTo(8)).body("volume.quarantined7d", equalTo(2)));
+        rowLevelSecurity(ws);
+    }
+
+    /** The new tables show the application role only the rows of the workspace its transaction names. */
+    private static void rowLevelSecurity(String ws) throws SQLException {
+        String[] tables = {"unplanned_event", "unplanned_sample", "unplanned_volume", "suggestion_usage"};
+        try (Connection app = Db.app()) {
+            app.setAutoCommit(false);
+            for (String table : tables) {
+                assertEquals(List.of(), workspaces(app, table), table);
+            }
+            set(app, "someone-else");
+            for (String table : tables) {
+                assertEquals(List.of(), workspaces(app, table), table);
+            }
+            app.rollback();
+            set(app, ws);
+            for (String table : tables) {
+                assertEquals(List.of(ws), workspaces(app, table), table);
+            }
+            try (Statement statement = app.createStatement()) {
+                assertThrows(SQLException.class, () -> statement.execute("insert into unplanned_event (workspace_id,"
+                        + " event_name, first_seen, last_seen) values ('someone-else', 'x', now(), now())"));
+            }
+            app.rollback();
+        }
+    }
+
+    private static void set(Connection app, String ws) throws SQLException {
+        try (Statement statement = app.createStatement()) {
+            statement.execute("select set_config('uip.workspace', '" + ws + "', true)");
+        }
+    }
+
+    private static List<String> workspaces(Connection app, String table) throws SQLException {
+        List<String> seen = new ArrayList<>();
+        try (Statement statement = app.createStatement();
+                ResultSet rows = statement.executeQuery("select distinct workspace_id from " + table)) {
+            while (rows.next()) {
+                seen.add(rows.getString(1));
+            }
+        }
+        return seen;
     }
 
     @Test
