@@ -21,11 +21,11 @@ class SampleInferenceTest {
     @Test
     void infersFromPayloadsAndReportsConflicts() {
         Suggestion suggestion = SampleInference.suggest(EVENT, List.of(
-                sample("m-3",
-                        "{\"type\":\"track\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"pro\",\"seats\":\"x\"}}"),
+                sample("m-3", "{\"type\":\"track\",\"event\":\"Signed Up\","
+                        + "\"properties\":{\"plan\":\"pro\",\"seats\":\"x\"}}"),
                 sample("m-2", "not json"),
-                sample("m-1",
-                        "{\"type\":\"track\",\"event\":\"Signed Up\",\"properties\":{\"plan\":\"free\",\"seats\":2}}")),
+                sample("m-1", "{\"type\":\"track\",\"event\":\"Signed Up\","
+                        + "\"properties\":{\"plan\":\"free\",\"seats\":2}}")),
                 1);
         assertEquals(2, suggestion.samples());
         assertEquals(List.of("plan", "seats"), suggestion.proposal().properties().stream().map(ProposedProperty::name)
