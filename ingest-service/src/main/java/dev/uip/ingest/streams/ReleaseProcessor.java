@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -53,7 +54,7 @@ final class ReleaseProcessor implements FixedKeyProcessor<String, QuarantineRele
         RawUsageEvent raw = release.getRaw();
         long now = context.currentSystemTimeMs();
         // the event's own workspace decides, as for any raw event; the release's copy only labels the answer
-        String key = raw.getWorkspaceId() + "/" + raw.getMessageId();
+        Bytes key = SeenIds.key(raw.getWorkspaceId() + "/" + raw.getMessageId());
         Step step;
         if (released.seen(key, now)) {
             step = new Step(null, outcome(release, ReleaseResult.ALREADY_RELEASED, null, now));

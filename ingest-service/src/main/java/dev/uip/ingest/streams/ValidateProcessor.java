@@ -1,6 +1,7 @@
 package dev.uip.ingest.streams;
 
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -74,7 +75,7 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
      */
     private boolean duplicate(RawUsageEvent raw, long timestamp) {
         long at = Math.max(0, Math.min(timestamp, context.currentSystemTimeMs()));
-        String key = raw.getWorkspaceId() + "/" + raw.getMessageId();
+        Bytes key = SeenIds.key(raw.getWorkspaceId() + "/" + raw.getMessageId());
         if (seen.seen(key, at)) {
             return true;
         }

@@ -147,7 +147,7 @@ public final class ValidationTopology {
             WindowBytesStoreSupplier supplier = dedup.persistent()
                     ? Stores.persistentWindowStore(DEDUP_STORE, retention, dedup.window(), false)
                     : Stores.inMemoryWindowStore(DEDUP_STORE, retention, dedup.window(), false);
-            builder.addStateStore(Stores.windowStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
+            builder.addStateStore(Stores.windowStoreBuilder(supplier, Serdes.Bytes(), Serdes.ByteArray())
                     // every put is written to the changelog anyway; a cache would only hold heap
                     .withCachingDisabled());
             stores = new String[]{DEDUP_STORE};
@@ -192,7 +192,7 @@ public final class ValidationTopology {
         builder.addStateStore(Stores.windowStoreBuilder(persistent
                 ? Stores.persistentWindowStore(RELEASED_STORE, retention, releases.remember(), false)
                 : Stores.inMemoryWindowStore(RELEASED_STORE, retention, releases.remember(), false),
-                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled());
         KStream<String, ReleaseProcessor.Step> steps = builder
                 .stream(releases.topic(), Consumed.with(Serdes.String(), releases.serde()).withName("releases"))
                 .filter((key, release) -> release != null, Named.as("skip-release-tombstones"))
