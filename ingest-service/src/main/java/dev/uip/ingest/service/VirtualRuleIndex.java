@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
@@ -53,8 +54,15 @@ public class VirtualRuleIndex {
     private final Map<String, Snapshot> workspaces = new ConcurrentHashMap<>();
     private final AtomicLong unreadable = new AtomicLong();
 
-    /** Takes in the current state of one definition: an active virtual one is (re)indexed, anything else removed. */
+    /**
+     * Takes in the current state of one definition: an active virtual one is (re)indexed, any other track definition
+     * removed; a page, screen or identify definition is not a track event's, so it leaves a virtual event of the same
+     * name alone.
+     */
     public void update(EventDefinitionState state) {
+        if (state.getCallType() != DefinitionCallType.TRACK) {
+            return;
+        }
         Entry entry = null;
         if (state.getVirtualRule() != null && state.getStatus() == DefinitionStatus.ACTIVE) {
             try {
