@@ -196,10 +196,11 @@ public class EventValidator {
         return switch (mode) {
             case QUARANTINE -> quarantine(raw, QuarantineReason.SCHEMA_VIOLATION, schema.get().ref(),
                     result.violations());
-            case WARN -> accept(raw, message, checked, schema.get().ref(), null, List.of(SCHEMA_VIOLATION),
-                    result.violations());
-            case OBSERVE -> accept(raw, message, checked, schema.get().ref(), null, List.of(SCHEMA_VIOLATION),
-                    List.of());
+            // an invalid call's JSON is kept as sent, standard page properties included
+            case WARN -> accept(raw, message, message.get(call.root()), schema.get().ref(), null,
+                    List.of(SCHEMA_VIOLATION), result.violations());
+            case OBSERVE -> accept(raw, message, message.get(call.root()), schema.get().ref(), null,
+                    List.of(SCHEMA_VIOLATION), List.of());
         };
     }
 

@@ -176,11 +176,13 @@ class CallTypeValidationTopologyTest {
     @Test
     void warnModeAcceptsAnInvalidPageWithItsViolations() {
         define(DefinitionCallType.PAGE, "Pricing", DefinitionStatus.ACTIVE, EnforcementMode.WARN, PAGE_REF);
-        raw.pipeInput("ws1/u1", page("{\"name\":\"Pricing\",\"properties\":{\"plan\":1}}"));
+        raw.pipeInput("ws1/u1", page("{\"name\":\"Pricing\",\"properties\":{\"plan\":1,\"url\":\"/p\"}}"));
         ValidatedUsageEvent out = validated.readValue();
         assertEquals(List.of(EventValidator.SCHEMA_VIOLATION), out.getFlags());
-        assertEquals("properties.plan", out.getViolations().get(0).getPath());
-        assertEquals("{\"plan\":1}", out.getPropertiesJson());
+        assertEquals(List.of("properties.plan"), out.getViolations().stream().map(v -> v.getPath().toString())
+                .toList());
+        // kept as sent, the standard page property too
+        assertEquals("{\"plan\":1,\"url\":\"/p\"}", out.getPropertiesJson());
     }
 
     @Test
