@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.names.DefinitionKeys;
 
 /**
  * Reads track event definitions from the global definitions store (key {@code <workspace>/<name>}, registry-encoded
@@ -71,7 +72,7 @@ public class DefinitionLookup {
         try (KeyValueIterator<String, ?> range = store.range(prefix, prefix + Character.MAX_VALUE)) {
             while (range.hasNext()) {
                 EventDefinitionState definition = decode(range.next().value);
-                if (definition != null && definition.getCallType() == DefinitionCallType.TRACK) {
+                if (definition != null && DefinitionKeys.callType(definition) == DefinitionCallType.TRACK) {
                     definitions.add(definition);
                 }
             }

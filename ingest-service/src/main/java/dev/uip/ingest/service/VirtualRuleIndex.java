@@ -16,6 +16,7 @@ import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
+import dev.uip.schemas.names.DefinitionKeys;
 import dev.uip.schemas.virtual.VirtualRule;
 
 /**
@@ -60,7 +61,7 @@ public class VirtualRuleIndex {
      * name alone.
      */
     public void update(EventDefinitionState state) {
-        if (state.getCallType() != DefinitionCallType.TRACK) {
+        if (DefinitionKeys.callType(state) != DefinitionCallType.TRACK) {
             return;
         }
         Entry entry = null;

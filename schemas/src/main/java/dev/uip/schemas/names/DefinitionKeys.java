@@ -1,6 +1,7 @@
 package dev.uip.schemas.names;
 
 import dev.uip.schemas.DefinitionCallType;
+import dev.uip.schemas.EventDefinitionState;
 
 /**
  * Where a definition lives, by call type: its key on the compacted topic event-definitions and its group in the
@@ -12,6 +13,11 @@ public final class DefinitionKeys {
     public static final String IDENTIFY_NAME = "identify";
 
     private DefinitionKeys() {
+    }
+
+    /** A definition's call type: TRACK when the record has none (it was written before call types existed). */
+    public static DefinitionCallType callType(EventDefinitionState state) {
+        return state.getCallType() == null ? DefinitionCallType.TRACK : state.getCallType();
     }
 
     /**

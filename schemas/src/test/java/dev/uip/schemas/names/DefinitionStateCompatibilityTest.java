@@ -24,6 +24,15 @@ import dev.uip.schemas.EventDefinitionState;
 class DefinitionStateCompatibilityTest {
 
     @Test
+    void aBuilderWithoutCallTypeBuildsATrackDefinition() {
+        EventDefinitionState built = EventDefinitionState.newBuilder().setWorkspaceId("acme").setName("Signed Up")
+                .setStatus(dev.uip.schemas.DefinitionStatus.ACTIVE)
+                .setEnforcement(dev.uip.schemas.EnforcementMode.QUARANTINE).setKeyEvent(false)
+                .setCriticality("medium").setVersion(1).setUpdatedAt(Instant.EPOCH).build();
+        assertEquals(DefinitionCallType.TRACK, DefinitionKeys.callType(built));
+    }
+
+    @Test
     void aRecordWithoutCallTypeReadsAsTrack() throws IOException {
         Schema current = EventDefinitionState.getClassSchema();
         List<Schema.Field> oldFields = current.getFields().stream().filter(f -> !f.name().equals("callType"))
@@ -47,7 +56,7 @@ class DefinitionStateCompatibilityTest {
         EventDefinitionState read = new SpecificDatumReader<EventDefinitionState>(old, current)
                 .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
 
-        assertEquals(DefinitionCallType.TRACK, read.getCallType());
+        assertEquals(DefinitionCallType.TRACK, DefinitionKeys.callType(read));
         assertEquals("Signed Up", read.getName());
     }
 }
