@@ -12,7 +12,7 @@ ALTER TABLE event_definition
     ADD CONSTRAINT event_definition_identify_name CHECK (call_type <> 'IDENTIFY' OR name = 'identify');
 
 -- Definition states still waiting in the outbox were encoded without the new field, which Avro's JSON decoder
--- requires: they get it (last, where the schema has it) as the track definitions they are.
+-- requires: they get it last, where the schema has it, as null (a track definition; see DefinitionKeys#callType).
 UPDATE outbox_event
-SET payload = regexp_replace(payload, '\}\s*$', ',"callType":"TRACK"}')
+SET payload = regexp_replace(payload, '\}\s*$', ',"callType":null}')
 WHERE record_type = 'dev.uip.schemas.EventDefinitionState' AND published_at IS NULL;
