@@ -10,11 +10,13 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
+import dev.uip.schemas.names.DefinitionKeys;
 
 /**
- * Reads event definitions from the global definitions store (key {@code <workspace>/<name>}, registry-encoded
+ * Reads track event definitions from the global definitions store (key {@code <workspace>/<name>}, registry-encoded
  * values); a record that cannot be decoded counts as no definition.
  */
 public class DefinitionLookup {
@@ -60,14 +62,17 @@ public class DefinitionLookup {
         return definition.getKeyEvent() && definition.getStatus() == DefinitionStatus.ACTIVE;
     }
 
-    /** Every readable definition of the workspace. */
+    /**
+     * Every readable track definition of the workspace (its page, screen and identify definitions, keyed
+     * {@code <workspace>/<CALLTYPE>/<name>}, share the prefix but name no track event).
+     */
     public List<EventDefinitionState> all(String workspaceId) {
         String prefix = workspaceId + "/";
         List<EventDefinitionState> definitions = new ArrayList<>();
         try (KeyValueIterator<String, ?> range = store.range(prefix, prefix + Character.MAX_VALUE)) {
             while (range.hasNext()) {
                 EventDefinitionState definition = decode(range.next().value);
-                if (definition != null) {
+                if (definition != null && DefinitionKeys.callType(definition) == DefinitionCallType.TRACK) {
                     definitions.add(definition);
                 }
             }

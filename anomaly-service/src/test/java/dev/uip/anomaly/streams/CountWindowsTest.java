@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.uip.anomaly.service.EventCounts;
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EnforcementMode;
 import dev.uip.schemas.EventDefinitionState;
@@ -171,6 +173,13 @@ class CountWindowsTest {
         DefinitionLookup lookup = new DefinitionLookup(store, bytes -> definitions.deserializer().deserialize(
                 "defs", bytes));
         assertEquals(invoice, lookup.get("ws1", "Invoice Sent"));
+
+        // a page definition of the same name shares the workspace's prefix but is no track event's definition
+        EventDefinitionState page = EventDefinitionState.newBuilder(invoice).setKeyEvent(true)
+                .setCallType(DefinitionCallType.PAGE).build();
+        states.pipeInput("ws1/PAGE/Invoice Sent", page);
+        assertEquals(List.of(invoice), lookup.all("ws1"));
+        assertEquals(1, lookup.activeKeyEvents("ws1"));
     }
 
     void send(String workspace, String eventName, Instant time) {

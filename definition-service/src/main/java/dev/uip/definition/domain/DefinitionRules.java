@@ -17,6 +17,7 @@ public final class DefinitionRules {
     /** Checks a whole definition. */
     public static void check(DefinitionSpec spec) {
         checkName(spec.name());
+        checkCallType(spec);
         checkText("displayName", spec.displayName(), MAX_LABEL_LENGTH);
         checkText("description", spec.description(), MAX_TEXT_LENGTH);
         checkText("ownerTeam", spec.ownerTeam(), MAX_LABEL_LENGTH);
@@ -69,6 +70,17 @@ public final class DefinitionRules {
     /** What a property name must look like, for people. */
     public static String propertyNameRule() {
         return PropertyRules.NAME_RULE;
+    }
+
+    private static void checkCallType(DefinitionSpec spec) {
+        if (spec.callTypeOrTrack() == CallType.IDENTIFY && !CallType.IDENTIFY_NAME.equals(spec.name())) {
+            throw new InvalidDefinitionException("name", "an identify definition describes the workspace's traits"
+                    + " and is always named '" + CallType.IDENTIFY_NAME + "'");
+        }
+        if (spec.virtual() && spec.callTypeOrTrack() != CallType.TRACK) {
+            throw new InvalidDefinitionException("callType", "a virtual definition derives track events: its"
+                    + " callType is track");
+        }
     }
 
     private static void checkName(String name) {

@@ -31,7 +31,7 @@ public class DefinitionMapper {
     public DefinitionSpec spec(EventDefinition entity) {
         return new DefinitionSpec(entity.name, entity.displayName, entity.description, entity.ownerTeam,
                 entity.keyEvent, entity.criticality, List.of(entity.tags), entity.enforcement,
-                read(entity.propertiesJson, PROPERTIES), entity.kind, rule(entity));
+                read(entity.propertiesJson, PROPERTIES), entity.kind, rule(entity), entity.callType);
     }
 
     public DefinitionSpec spec(EventDefinitionVersion version) {
@@ -52,6 +52,7 @@ public class DefinitionMapper {
         entity.propertiesJson = write(spec.properties());
         entity.kind = spec.kind() == null ? DefinitionKind.TRACKED : spec.kind();
         entity.virtualRule = spec.virtualRule() == null ? null : spec.virtualRule().toString();
+        entity.callType = spec.callTypeOrTrack();
     }
 
     public DefinitionView view(EventDefinition entity) {
@@ -62,7 +63,8 @@ public class DefinitionMapper {
         return new DefinitionView(entity.workspaceId, entity.name, entity.displayName, entity.description,
                 entity.ownerTeam, entity.keyEvent, entity.criticality, List.of(entity.tags), entity.status,
                 entity.enforcement, read(entity.propertiesJson, PROPERTIES), entity.version, entity.publishedVersion,
-                schema, entity.autoRelease, entity.createdAt, entity.updatedAt, entity.kind, rule(entity));
+                schema, entity.autoRelease, entity.createdAt, entity.updatedAt, entity.kind, rule(entity),
+                entity.callType);
     }
 
     public VersionView view(EventDefinitionVersion version, String name, String groupId, boolean withSchemaText) {

@@ -3,9 +3,11 @@ package dev.uip.definition.mapping;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.repository.EventDefinition;
 import dev.uip.definition.repository.Workspace;
 import dev.uip.definition.repository.WriteKey;
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionChanged;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EnforcementMode;
@@ -14,6 +16,7 @@ import dev.uip.schemas.SchemaRef;
 import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.WorkspaceState;
 import dev.uip.schemas.WriteKeyState;
+import dev.uip.schemas.names.DefinitionKeys;
 
 /** Builds the Avro records that describe changes and current states on Kafka. */
 public final class StateRecords {
@@ -37,9 +40,19 @@ public final class StateRecords {
                 .build();
     }
 
-    /** The key of a definition on the compacted topic event-definitions. */
-    public static String definitionKey(String workspaceId, String name) {
-        return workspaceId + "/" + name;
+    /** The key of a definition on the compacted topic event-definitions (see {@link DefinitionKeys#topicKey}). */
+    public static String definitionKey(EventDefinition entity) {
+        return DefinitionKeys.topicKey(entity.workspaceId, callType(entity.callType), entity.name);
+    }
+
+    /** The same call type on Kafka. */
+    public static DefinitionCallType callType(CallType callType) {
+        return DefinitionCallType.valueOf(callType.name());
+    }
+
+    /** How change records name a definition: its name for a track event, {@code <calltype>/<name>} otherwise. */
+    public static String definitionEntityId(EventDefinition entity) {
+        return entity.callType == CallType.TRACK ? entity.name : entity.callType.apiName() + "/" + entity.name;
     }
 
     public static EventDefinitionState definition(EventDefinition entity) {
@@ -63,6 +76,7 @@ public final class StateRecords {
                 .setSchemaRef(ref)
                 .setUpdatedAt(entity.updatedAt)
                 .setVirtualRule(entity.virtualRule)
+                .setCallType(callType(entity.callType))
                 .build();
     }
 

@@ -55,7 +55,7 @@ public class Outbox {
 
     public Uni<Void> definitionState(EventDefinition entity) {
         return add(entity.workspaceId, config.topics().eventDefinitions(),
-                StateRecords.definitionKey(entity.workspaceId, entity.name), StateRecords.definition(entity));
+                StateRecords.definitionKey(entity), StateRecords.definition(entity));
     }
 
     public Uni<Void> workspaceState(Workspace workspace) {

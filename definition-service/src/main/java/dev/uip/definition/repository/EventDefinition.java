@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntity;
 
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.domain.Criticality;
 import dev.uip.definition.domain.DefinitionKind;
 import dev.uip.definition.domain.Enforcement;
@@ -80,6 +81,11 @@ public class EventDefinition extends PanacheEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DefinitionKind kind = DefinitionKind.TRACKED;
+
+    /** The call the definition describes (migration V10): track, page, screen or identify. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "call_type", nullable = false)
+    public CallType callType = CallType.TRACK;
 
     /** A virtual definition's rule as JSON; null for a tracked one. */
     @Column(name = "virtual_rule")

@@ -13,6 +13,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.domain.DefinitionRules;
 import dev.uip.definition.domain.LifecycleStatus;
 
@@ -21,7 +22,12 @@ import dev.uip.definition.domain.LifecycleStatus;
 public class EventDefinitionRepository implements PanacheRepository<EventDefinition> {
 
     /** Filters of the list; null means any. */
-    public record Filter(String ownerTeam, Boolean keyEvent, LifecycleStatus status, String tag, String text) {
+    public record Filter(String ownerTeam, Boolean keyEvent, LifecycleStatus status, String tag, String text,
+            CallType callType) {
+
+        public Filter(String ownerTeam, Boolean keyEvent, LifecycleStatus status, String tag, String text) {
+            this(ownerTeam, keyEvent, status, tag, text, null);
+        }
     }
 
     /** One page and the number of all matches. */
@@ -29,23 +35,23 @@ public class EventDefinitionRepository implements PanacheRepository<EventDefinit
     }
 
     /** The head, or null; also null, without a query, for a name that no definition can have (e.g. with NUL). */
-    public Uni<EventDefinition> findByName(String workspaceId, String name) {
+    public Uni<EventDefinition> findByName(String workspaceId, CallType callType, String name) {
         if (!searchable(name)) {
             return Uni.createFrom().nullItem();
         }
-        return find("workspaceId = ?1 and name = ?2", workspaceId, name).firstResult();
+        return find("workspaceId = ?1 and callType = ?2 and name = ?3", workspaceId, callType, name).firstResult();
     }
 
     /**
      * The head, locked until the transaction ends: a concurrent change of the same definition waits here and then
      * sees the version this one wrote.
      */
-    public Uni<EventDefinition> findByNameForUpdate(String workspaceId, String name) {
+    public Uni<EventDefinition> findByNameForUpdate(String workspaceId, CallType callType, String name) {
         if (!searchable(name)) {
             return Uni.createFrom().nullItem();
         }
-        return find("workspaceId = ?1 and name = ?2", workspaceId, name).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+        return find("workspaceId = ?1 and callType = ?2 and name = ?3", workspaceId, callType, name)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<Found> search(String workspaceId, Filter filter, int page, int size) {
@@ -62,6 +68,10 @@ public class EventDefinitionRepository implements PanacheRepository<EventDefinit
         if (filter.status() != null) {
             where.add("status = :status");
             parameters.and("status", filter.status());
+        }
+        if (filter.callType() != null) {
+            where.add("callType = :callType");
+            parameters.and("callType", filter.callType());
         }
         if (filter.tag() != null) {
             where.add("array_contains(tags, :tag)");

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.domain.DefinitionDiff;
 import dev.uip.definition.domain.LifecycleStatus;
 import dev.uip.definition.repository.EventDefinitionRepository;
@@ -34,7 +35,8 @@ import dev.uip.definition.service.DefinitionQueries;
 import dev.uip.definition.service.DefinitionService;
 
 /**
- * The event registry's REST API, always within the caller's workspace: from {@code Authorization: Bearer <api
+ * The event registry's REST API (track events, pages, screens and identify traits; per-name endpoints take
+ * {@code ?callType=}, track when absent), always within the caller's workspace: from {@code Authorization: Bearer <api
  * credential>}, or from {@code X-UIP-Workspace} while {@code uip.definitions.trust-workspace-header} is true.
  */
 @Path("/v1/definitions")
@@ -44,6 +46,7 @@ public class DefinitionResource {
 
     static final String WORKSPACE = "X-UIP-Workspace";
     static final String ACTOR = "X-UIP-Actor";
+    static final String CALL_TYPE = "callType";
 
     @Inject
     DefinitionService definitions;
@@ -69,25 +72,29 @@ public class DefinitionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Define an event", description = "status draft or active (default: active, registered)")
+    @Operation(summary = "Define an event, a page, a screen or the identify traits", description = "status draft or"
+            + " active (default: active, registered); callType track (default), page, screen or identify")
     public Uni<Response> create(String body) {
         DefinitionRequest request = reader.read(body);
-        return workspace().chain(ws -> definitions.create(ws, actor, request.spec(null), request.status(),
+        return workspace().chain(ws -> definitions.create(ws, actor, request.spec(), request.status(),
                 request.autoRelease()))
-                .map(view -> Response.created(URI.create("/v1/definitions/" + encode(view.name()))).entity(view)
-                        .build());
+                .map(view -> Response.created(URI.create("/v1/definitions/" + encode(view.name())
+                        + (view.callType() == CallType.TRACK ? "" : "?callType=" + view.callType().apiName())))
+                        .entity(view).build());
     }
 
     @GET
-    @Operation(summary = "List definitions", description = "Filters owner, keyEvent, status, tag, q; page from 0")
+    @Operation(summary = "List definitions", description = "Filters owner, keyEvent, status, tag, q, callType;"
+            + " page from 0")
     public Uni<PageView<DefinitionView>> list(@QueryParam("owner") String owner,
             @QueryParam("keyEvent") String keyEvent, @QueryParam("status") String status,
             @QueryParam("tag") String tag, @QueryParam("q") String text, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam(CALL_TYPE) String callType) {
         var filter = new EventDefinitionRepository.Filter(QueryParams.text("owner", owner),
                 QueryParams.bool("keyEvent", keyEvent), QueryParams.parse("status", status,
                         LifecycleStatus::fromApiName),
-                QueryParams.text("tag", tag), QueryParams.text("q", text));
+                QueryParams.text("tag", tag), QueryParams.text("q", text),
+                QueryParams.parse(CALL_TYPE, callType, CallType::fromApiName));
         int pageIndex = QueryParams.integer("page", page, 0, 0, 1_000_000);
         int pageSize = QueryParams.integer("size", size, 50, 1, 200);
         return workspace().chain(ws -> queries.list(ws, filter, pageIndex, pageSize));
@@ -95,8 +102,8 @@ public class DefinitionResource {
 
     @GET
     @Path("/{name}")
-    public Uni<DefinitionView> get(@PathParam("name") String name) {
-        return workspace().chain(ws -> queries.get(ws, name));
+    public Uni<DefinitionView> get(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
+        return workspace().chain(ws -> queries.get(ws, callType(callType), name));
     }
 
     @PUT
@@ -104,58 +111,62 @@ public class DefinitionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a definition (a new version)", description = "409 INCOMPATIBLE_CHANGE with reasons unless breaking is true (body or ?breaking=true)")
     public Uni<DefinitionView> update(@PathParam("name") String name, @QueryParam("breaking") String breaking,
-            String body) {
+            @QueryParam(CALL_TYPE) String callType, String body) {
+        CallType type = callType(callType);
         DefinitionRequest request = reader.read(body);
         boolean isBreaking = request.isBreaking() || Boolean.TRUE.equals(QueryParams.bool("breaking", breaking));
-        return workspace().chain(ws -> definitions.update(ws, actor, name, request.spec(name), isBreaking,
+        return workspace().chain(ws -> definitions.update(ws, actor, name, request.spec(name, type), isBreaking,
                 request.autoRelease()));
     }
 
     @POST
     @Path("/{name}/publish")
     @Operation(summary = "Publish a draft: register its schema and make it active")
-    public Uni<DefinitionView> publish(@PathParam("name") String name) {
-        return workspace().chain(ws -> definitions.publish(ws, actor, name));
+    public Uni<DefinitionView> publish(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
+        return workspace().chain(ws -> definitions.publish(ws, actor, callType(callType), name));
     }
 
     @POST
     @Path("/{name}/archive")
     @Operation(summary = "Archive (reversible): events for it are quarantined, never dropped")
-    public Uni<DefinitionView> archive(@PathParam("name") String name) {
-        return workspace().chain(ws -> definitions.archive(ws, actor, name));
+    public Uni<DefinitionView> archive(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
+        return workspace().chain(ws -> definitions.archive(ws, actor, callType(callType), name));
     }
 
     @POST
     @Path("/{name}/restore")
-    public Uni<DefinitionView> restore(@PathParam("name") String name) {
-        return workspace().chain(ws -> definitions.restore(ws, actor, name));
+    public Uni<DefinitionView> restore(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
+        return workspace().chain(ws -> definitions.restore(ws, actor, callType(callType), name));
     }
 
     @GET
     @Path("/{name}/versions")
-    public Uni<List<VersionView>> versions(@PathParam("name") String name) {
-        return workspace().chain(ws -> queries.versions(ws, name));
+    public Uni<List<VersionView>> versions(@PathParam("name") String name,
+            @QueryParam(CALL_TYPE) String callType) {
+        return workspace().chain(ws -> queries.versions(ws, callType(callType), name));
     }
 
     @GET
     @Path("/{name}/versions/{version}")
-    public Uni<VersionView> version(@PathParam("name") String name, @PathParam("version") String version) {
+    public Uni<VersionView> version(@PathParam("name") String name, @PathParam("version") String version,
+            @QueryParam(CALL_TYPE) String callType) {
         int number = QueryParams.integer("version", version, 0, 1, Integer.MAX_VALUE);
-        return workspace().chain(ws -> queries.version(ws, name, number));
+        return workspace().chain(ws -> queries.version(ws, callType(callType), name, number));
     }
 
     @GET
     @Path("/{name}/diff")
     @Operation(summary = "What changed between two versions")
     public Uni<DefinitionDiff> diff(@PathParam("name") String name, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam(CALL_TYPE) String callType) {
+        CallType type = callType(callType);
         int a = QueryParams.integer("from", from == null ? "" : from, -1, 1, Integer.MAX_VALUE);
         int b = QueryParams.integer("to", to == null ? "" : to, -1, 1, Integer.MAX_VALUE);
         if (a < 0 || b < 0) {
             throw new dev.uip.definition.domain.InvalidDefinitionException(a < 0 ? "from" : "to",
                     "from and to are required version numbers");
         }
-        return workspace().chain(ws -> queries.diff(ws, name, a, b));
+        return workspace().chain(ws -> queries.diff(ws, type, name, a, b));
     }
 
     @DELETE
@@ -168,6 +179,12 @@ public class DefinitionResource {
                         + " their history and the events recorded with them stay explainable; archive it instead:"
                         + " POST /v1/definitions/{name}/archive (reversible with /restore)", null, null))
                 .build();
+    }
+
+    /** The call type a per-name request addresses: {@code ?callType=}, track when absent. */
+    private static CallType callType(String value) {
+        CallType parsed = QueryParams.parse(CALL_TYPE, value, CallType::fromApiName);
+        return parsed == null ? CallType.TRACK : parsed;
     }
 
     private Uni<String> workspace() {

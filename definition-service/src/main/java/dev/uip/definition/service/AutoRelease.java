@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.quarantine.service.QuarantineReleases;
 import dev.uip.definition.rest.DefinitionView;
 
@@ -24,7 +25,7 @@ public class AutoRelease {
     QuarantineReleases releases;
 
     Uni<Void> afterPublish(DefinitionView view, boolean published) {
-        if (!published || !view.autoRelease()) {
+        if (!published || !view.autoRelease() || view.callType() != CallType.TRACK) {
             return Uni.createFrom().voidItem();
         }
         return releases.autoRelease(view.workspace(), view.name())

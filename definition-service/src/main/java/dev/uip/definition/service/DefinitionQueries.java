@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.domain.DefinitionDiff;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.mapping.DefinitionMapper;
@@ -35,8 +36,8 @@ public class DefinitionQueries {
     @Inject
     DefinitionMapper mapper;
 
-    public Uni<DefinitionView> get(String workspaceId, String name) {
-        return scope.transaction(workspaceId, () -> head(workspaceId, name)).map(mapper::view);
+    public Uni<DefinitionView> get(String workspaceId, CallType callType, String name) {
+        return scope.transaction(workspaceId, () -> head(workspaceId, callType, name)).map(mapper::view);
     }
 
     public Uni<PageView<DefinitionView>> list(String workspaceId, EventDefinitionRepository.Filter filter, int page,
@@ -46,27 +47,27 @@ public class DefinitionQueries {
                         found.total()));
     }
 
-    public Uni<List<VersionView>> versions(String workspaceId, String name) {
-        return scope.transaction(workspaceId, () -> head(workspaceId, name)
+    public Uni<List<VersionView>> versions(String workspaceId, CallType callType, String name) {
+        return scope.transaction(workspaceId, () -> head(workspaceId, callType, name)
                 .chain(head -> versions.all(workspaceId, head.id).map(all -> all.stream()
                         .map(version -> mapper.view(version, name, head.schemaGroup, false)).toList())));
     }
 
-    public Uni<VersionView> version(String workspaceId, String name, int number) {
-        return scope.transaction(workspaceId, () -> head(workspaceId, name)
+    public Uni<VersionView> version(String workspaceId, CallType callType, String name, int number) {
+        return scope.transaction(workspaceId, () -> head(workspaceId, callType, name)
                 .chain(head -> one(head, number).map(version -> mapper.view(version, name, head.schemaGroup,
                         true))));
     }
 
-    public Uni<DefinitionDiff> diff(String workspaceId, String name, int from, int to) {
-        return scope.transaction(workspaceId, () -> head(workspaceId, name)
+    public Uni<DefinitionDiff> diff(String workspaceId, CallType callType, String name, int from, int to) {
+        return scope.transaction(workspaceId, () -> head(workspaceId, callType, name)
                 .chain(head -> one(head, from).chain(a -> one(head, to).map(b -> DefinitionDiff.between(from,
                         mapper.spec(a), a.status, to, mapper.spec(b), b.status)))));
     }
 
-    private Uni<EventDefinition> head(String workspaceId, String name) {
-        return definitions.findByName(workspaceId, name).onItem().ifNull()
-                .failWith(() -> DefinitionWriter.notFound(workspaceId, name));
+    private Uni<EventDefinition> head(String workspaceId, CallType callType, String name) {
+        return definitions.findByName(workspaceId, callType, name).onItem().ifNull()
+                .failWith(() -> DefinitionWriter.notFound(workspaceId, callType, name));
     }
 
     private Uni<EventDefinitionVersion> one(EventDefinition head, int number) {

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 
 import dev.uip.definition.client.SchemaRegistry.Coordinates;
 import dev.uip.definition.domain.AvroSchemaGenerator;
+import dev.uip.definition.domain.CallType;
 import dev.uip.definition.domain.DefinitionKind;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.DefinitionSpec;
@@ -53,12 +54,13 @@ public class DefinitionWriter {
     @Inject
     Outbox outbox;
 
-    Uni<EventDefinition> find(String workspaceId, String name) {
-        return definitions.findByName(workspaceId, name);
+    Uni<EventDefinition> find(String workspaceId, CallType callType, String name) {
+        return definitions.findByName(workspaceId, callType, name);
     }
 
-    Uni<EventDefinition> head(String workspaceId, String name) {
-        return definitions.findByName(workspaceId, name).onItem().ifNull().failWith(() -> notFound(workspaceId, name));
+    Uni<EventDefinition> head(String workspaceId, CallType callType, String name) {
+        return definitions.findByName(workspaceId, callType, name).onItem().ifNull()
+                .failWith(() -> notFound(workspaceId, callType, name));
     }
 
     DefinitionSpec spec(EventDefinition head) {
@@ -101,10 +103,11 @@ public class DefinitionWriter {
      * Applies {@code mutation} to the head if it is still at {@code expectedVersion}, as a new version. The head is
      * locked first, so of two changes planned on the same version one commits and the other answers 409.
      */
-    Uni<DefinitionView> change(String workspaceId, String actor, String name, int expectedVersion, String action,
-            Mutation mutation, String schema, Coordinates registered, boolean breaking) {
-        return scope.transaction(workspaceId, () -> definitions.findByNameForUpdate(workspaceId, name)
-                .onItem().ifNull().failWith(() -> notFound(workspaceId, name)).chain(head -> {
+    Uni<DefinitionView> change(String workspaceId, String actor, CallType callType, String name,
+            int expectedVersion, String action, Mutation mutation, String schema, Coordinates registered,
+            boolean breaking) {
+        return scope.transaction(workspaceId, () -> definitions.findByNameForUpdate(workspaceId, callType, name)
+                .onItem().ifNull().failWith(() -> notFound(workspaceId, callType, name)).chain(head -> {
                     if (head.version != expectedVersion) {
                         throw concurrentChange(name, head.version);
                     }
@@ -163,7 +166,8 @@ public class DefinitionWriter {
     }
 
     private Uni<Void> record(EventDefinition head, String actor, String action, String before) {
-        return outbox.change(StateRecords.change(head.workspaceId, actor, action, "EVENT_DEFINITION", head.name,
+        return outbox.change(StateRecords.change(head.workspaceId, actor, action, "EVENT_DEFINITION",
+                StateRecords.definitionEntityId(head),
                 before, mapper.viewJson(head), head.version, head.updatedAt))
                 .chain(() -> outbox.definitionState(head));
     }
@@ -173,7 +177,9 @@ public class DefinitionWriter {
                 + (now == null ? "" : " (now version " + now + ")") + "; read it again and retry");
     }
 
-    static DefinitionNotFoundException notFound(String workspaceId, String name) {
-        return new DefinitionNotFoundException("no event named '" + name + "' in workspace " + workspaceId);
+    static DefinitionNotFoundException notFound(String workspaceId, CallType callType, String name) {
+        return new DefinitionNotFoundException(callType == CallType.TRACK
+                ? "no event named '" + name + "' in workspace " + workspaceId
+                : "no " + callType.apiName() + " definition named '" + name + "' in workspace " + workspaceId);
     }
 }

@@ -12,13 +12,16 @@ import io.quarkus.runtime.StartupEvent;
 
 import dev.uip.ingest.domain.DefinitionCatalog;
 import dev.uip.ingest.service.VirtualRuleIndex;
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.WorkspaceState;
+import dev.uip.schemas.names.DefinitionKeys;
 
 /**
  * The registry's current definitions and workspace policies, read from the compacted topics event-definitions (key
- * {@code <workspace>/<name>}) and workspaces (key workspace id) that definition-service publishes through its outbox.
+ * {@code <workspace>/<name>} for track events, {@code <workspace>/<CALLTYPE>/<name>} for pages, screens and identify
+ * traits) and workspaces (key workspace id) that definition-service publishes through its outbox.
  */
 @ApplicationScoped
 public class DefinitionDirectory implements DefinitionCatalog {
@@ -57,7 +60,14 @@ public class DefinitionDirectory implements DefinitionCatalog {
 
     @Override
     public Optional<EventDefinitionState> definition(String workspaceId, String eventName) {
-        return definitions == null ? Optional.empty() : definitions.get(workspaceId + "/" + eventName);
+        return definition(workspaceId, DefinitionCallType.TRACK, eventName);
+    }
+
+    @Override
+    public Optional<EventDefinitionState> definition(String workspaceId, DefinitionCallType callType, String name) {
+        return definitions == null
+                ? Optional.empty()
+                : definitions.get(DefinitionKeys.topicKey(workspaceId, callType, name));
     }
 
     @Override

@@ -39,6 +39,7 @@ import dev.uip.schemas.SchemaRef;
 import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.Violation;
+import dev.uip.schemas.names.DefinitionKeys;
 import dev.uip.schemas.validation.EnvelopeChecks;
 import dev.uip.schemas.validation.PropertyValidator;
 
@@ -78,9 +79,13 @@ public class EventValidator {
             return sample != null;
         }
 
-        /** Whether this is the outcome of a track event that no published definition names. */
+        /**
+         * Whether this is the outcome of a track event that no published definition names (pages, screens and
+         * identify calls without one are flagged too, but are not track events: their samples are not kept).
+         */
         public boolean unplanned() {
-            return validated != null && validated.getFlags().contains(UNPLANNED_EVENT)
+            return validated != null && validated.getType() == MessageType.TRACK
+                    && validated.getFlags().contains(UNPLANNED_EVENT)
                     || quarantined != null && quarantined.getReason() == QuarantineReason.UNKNOWN_EVENT;
         }
 
@@ -93,7 +98,10 @@ public class EventValidator {
         }
     }
 
-    /** Flag of a track event with no definition, accepted by its workspace's policy. */
+    /**
+     * Flag of a track event with no definition, accepted by its workspace's policy; and of a page, screen or identify
+     * call with no published definition, which always passes (the workspace's policy is about track events).
+     */
     public static final String UNPLANNED_EVENT = "UNPLANNED_EVENT";
     /** Flag of an event accepted although it violates its schema (observe or warn mode). */
     public static final String SCHEMA_VIOLATION = "SCHEMA_VIOLATION";
@@ -103,7 +111,7 @@ public class EventValidator {
     /** Most property schemas whose writers are kept. */
     static final int MAX_WRITERS = 10_000;
     /** Longest page or screen name carried on; longer ones are cut (they name a trend series). */
-    static final int MAX_PAGE_NAME = 200;
+    static final int MAX_PAGE_NAME = DefinedCall.MAX_PAGE_NAME;
 
     /** Writers per property schema: the catalog hands out the same few schemas again and again. */
     private final Map<Schema, GenericDatumWriter<GenericRecord>> writers = Caffeine.newBuilder()
@@ -139,53 +147,74 @@ public class EventValidator {
                     List.of(violation("$", "INVALID_JSON", "stored payload is not JSON")));
         }
         if (raw.getType() != MessageType.TRACK) {
-            // Only track events have definitions; the other calls are checked against what their type needs.
+            // The other calls are first checked against what their type needs.
             List<Violation> envelope = message.isObject()
                     ? EnvelopeChecks.check(raw.getType(), message)
                     : List.of(violation("$", "WRONG_TYPE", "a message must be a JSON object"));
-            return envelope.isEmpty()
-                    ? accept(raw, message, null, null, List.of(), List.of())
-                    : quarantine(raw, QuarantineReason.INVALID_ENVELOPE, null, envelope);
+            if (!envelope.isEmpty()) {
+                return quarantine(raw, QuarantineReason.INVALID_ENVELOPE, null, envelope);
+            }
         }
-        Optional<EventDefinitionState> definition = definitions.definition(raw.getWorkspaceId(), raw.getEvent());
+        DefinedCall call = DefinedCall.of(raw, message);
+        if (call == null) {
+            // group and alias calls have no definitions
+            return accept(raw, message, message.get("properties"), null, null, List.of(), List.of());
+        }
+        Optional<EventDefinitionState> definition = call.name() == null
+                ? Optional.empty()
+                : definitions.definition(raw.getWorkspaceId(), call.callType(), call.name());
+        if (!call.track() && definition.isEmpty()) {
+            // no registry lookup: a page, screen or identify call is only checked against a definition it has
+            return unplanned(raw, message, call);
+        }
         if (definition.isPresent() && definition.get().getStatus() == DefinitionStatus.ARCHIVED) {
             return quarantine(raw, QuarantineReason.ARCHIVED_EVENT, definition.get().getSchemaRef(),
-                    List.of(violation("event", "ARCHIVED_EVENT", "the definition of '" + raw.getEvent()
-                            + "' is archived; restore it to accept the event again")));
+                    List.of(violation(call.namePath(), "ARCHIVED_EVENT", "the definition of " + call.describe()
+                            + " is archived; restore it to accept the " + (call.track() ? "event" : "call")
+                            + " again")));
         }
         Optional<RegisteredSchema> schema;
         try {
             // A draft has no schema yet: the event is unplanned until the definition is published.
             schema = definition.isPresent() && definition.get().getStatus() == DefinitionStatus.DRAFT
                     ? Optional.empty()
-                    : published(raw, definition);
+                    : published(raw.getWorkspaceId(), call, definition);
         } catch (RegistryUnavailableException e) {
             return quarantine(raw, QuarantineReason.REGISTRY_UNAVAILABLE, null,
-                    List.of(violation("event", "REGISTRY_UNAVAILABLE", e.getMessage())));
+                    List.of(violation(call.namePath(), "REGISTRY_UNAVAILABLE", e.getMessage())));
         }
         if (schema.isEmpty()) {
-            return unplanned(raw, message);
+            return unplanned(raw, message, call);
         }
-        PropertyValidator.Result result = PropertyValidator.validate(schema.get().schema(), message.get("properties"));
+        JsonNode checked = call.checked(message, schema.get().schema());
+        PropertyValidator.Result result = PropertyValidator.validate(schema.get().schema(), checked, call.root());
         if (result.valid()) {
-            return accept(raw, message, schema.get().ref(), result.record(), List.of(), List.of());
+            return accept(raw, message, checked, schema.get().ref(), result.record(), List.of(), List.of());
         }
         // Definitions published before enforcement modes existed quarantine, the strictest mode.
         EnforcementMode mode = definition.map(EventDefinitionState::getEnforcement).orElse(EnforcementMode.QUARANTINE);
         return switch (mode) {
             case QUARANTINE -> quarantine(raw, QuarantineReason.SCHEMA_VIOLATION, schema.get().ref(),
                     result.violations());
-            case WARN -> accept(raw, message, schema.get().ref(), null, List.of(SCHEMA_VIOLATION),
-                    result.violations());
-            case OBSERVE -> accept(raw, message, schema.get().ref(), null, List.of(SCHEMA_VIOLATION), List.of());
+            // an invalid call's JSON is kept as sent, standard page properties included
+            case WARN -> accept(raw, message, message.get(call.root()), schema.get().ref(), null,
+                    List.of(SCHEMA_VIOLATION), result.violations());
+            case OBSERVE -> accept(raw, message, message.get(call.root()), schema.get().ref(), null,
+                    List.of(SCHEMA_VIOLATION), List.of());
         };
     }
 
-    /** The version the definition published, when its state names one; else the registry's latest version. */
-    private Optional<RegisteredSchema> published(RawUsageEvent raw, Optional<EventDefinitionState> definition) {
+    /**
+     * The version the definition published, when its state names one; else the registry's latest version in the
+     * call type's group (see {@link DefinitionKeys#registryGroup}).
+     */
+    private Optional<RegisteredSchema> published(String workspaceId, DefinedCall call,
+            Optional<EventDefinitionState> definition) {
         SchemaRef ref = definition.map(EventDefinitionState::getSchemaRef).orElse(null);
         Optional<RegisteredSchema> exact = ref == null ? Optional.empty() : schemas.exact(ref);
-        return exact.isPresent() ? exact : schemas.latest(raw.getWorkspaceId(), raw.getEvent());
+        return exact.isPresent()
+                ? exact
+                : schemas.latest(DefinitionKeys.registryGroup(workspaceId, call.callType()), call.name());
     }
 
     /**
@@ -214,26 +243,30 @@ public class EventValidator {
                 "validation failed on this event: " + (text.length() > 500 ? text.substring(0, 500) + "..." : text))));
     }
 
-    private Outcome unplanned(RawUsageEvent raw, JsonNode message) {
-        if (definitions.unplannedEvents(raw.getWorkspaceId()) == UnplannedEventPolicy.ACCEPT_AND_FLAG) {
-            return accept(raw, message, null, null, List.of(UNPLANNED_EVENT), List.of());
+    private Outcome unplanned(RawUsageEvent raw, JsonNode message, DefinedCall call) {
+        // the workspace's policy is about track events: a strict one must not quarantine every page view
+        if (!call.track()
+                || definitions.unplannedEvents(raw.getWorkspaceId()) == UnplannedEventPolicy.ACCEPT_AND_FLAG) {
+            return accept(raw, message, message.get("properties"), null, null, List.of(UNPLANNED_EVENT),
+                    List.of());
         }
         return quarantine(raw, QuarantineReason.UNKNOWN_EVENT, null, List.of(violation("event", "UNKNOWN_EVENT",
                 "no published definition named '" + raw.getEvent() + "' in workspace " + raw.getWorkspaceId())));
     }
 
     /**
-     * @param props the properties converted to the schema's record, or null when they do not conform (then they are
-     *        kept as JSON)
+     * @param checked the properties, or an identify call's traits when they were checked against its definition
+     * @param props {@code checked} converted to the schema's record, or null when they do not conform or there is no
+     *        schema (then they are kept as JSON)
      */
-    private Outcome accept(RawUsageEvent raw, JsonNode message, SchemaRef ref, GenericRecord props,
+    private Outcome accept(RawUsageEvent raw, JsonNode message, JsonNode checked, SchemaRef ref, GenericRecord props,
             List<String> flags, List<Violation> violations) {
         List<String> allFlags = raw.getFlags();
         if (!flags.isEmpty()) {
             allFlags = new ArrayList<>(raw.getFlags());
             allFlags.addAll(flags);
         }
-        JsonNode properties = message.get("properties");
+        JsonNode properties = checked;
         JsonNode context = message.get("context");
         // Every field is set, so building copies no schema defaults.
         ValidatedUsageEvent event = ValidatedUsageEvent.newBuilder()
@@ -241,7 +274,7 @@ public class EventValidator {
                 .setMessageId(raw.getMessageId())
                 .setType(raw.getType())
                 .setEvent(raw.getEvent())
-                .setName(pageName(raw, message))
+                .setName(DefinedCall.pageName(raw, message))
                 .setUserId(raw.getUserId())
                 .setAnonymousId(raw.getAnonymousId())
                 .setTimestamp(raw.getTimestamp())
@@ -257,26 +290,6 @@ public class EventValidator {
                 .setDerivedFrom(null)
                 .build();
         return new Outcome(event, null, message);
-    }
-
-    /**
-     * The name of a page or screen call (its {@code name}, else {@code properties.name}), at most
-     * {@value #MAX_PAGE_NAME} characters; null for other calls or when none is given.
-     */
-    static String pageName(RawUsageEvent raw, JsonNode message) {
-        if (raw.getType() != MessageType.PAGE && raw.getType() != MessageType.SCREEN) {
-            return null;
-        }
-        JsonNode name = message.get("name");
-        if (name == null || !name.isTextual()) {
-            JsonNode properties = message.get("properties");
-            name = properties == null ? null : properties.get("name");
-        }
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            return null;
-        }
-        String text = name.asText().strip();
-        return text.length() <= MAX_PAGE_NAME ? text : text.substring(0, MAX_PAGE_NAME);
     }
 
     private Outcome quarantine(RawUsageEvent raw, QuarantineReason reason, SchemaRef ref, List<Violation> violations) {

@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EventDefinitionState;
 import dev.uip.schemas.MessageType;
+import dev.uip.schemas.names.DefinitionKeys;
 import dev.uip.schemas.virtual.VirtualRule;
 
 /**
@@ -53,8 +55,15 @@ public class VirtualRuleIndex {
     private final Map<String, Snapshot> workspaces = new ConcurrentHashMap<>();
     private final AtomicLong unreadable = new AtomicLong();
 
-    /** Takes in the current state of one definition: an active virtual one is (re)indexed, anything else removed. */
+    /**
+     * Takes in the current state of one definition: an active virtual one is (re)indexed, any other track definition
+     * removed; a page, screen or identify definition is not a track event's, so it leaves a virtual event of the same
+     * name alone.
+     */
     public void update(EventDefinitionState state) {
+        if (DefinitionKeys.callType(state) != DefinitionCallType.TRACK) {
+            return;
+        }
         Entry entry = null;
         if (state.getVirtualRule() != null && state.getStatus() == DefinitionStatus.ACTIVE) {
             try {

@@ -17,6 +17,7 @@ import dev.uip.schemas.UnplannedEventPolicy;
 import dev.uip.schemas.WorkspaceState;
 import dev.uip.schemas.WriteKeyState;
 import dev.uip.schemas.keys.WriteKeyFormat;
+import dev.uip.schemas.names.DefinitionKeys;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.Topics;
 
@@ -48,7 +49,8 @@ final class TestKeys {
 
     /** Publishes a definition's state the way definition-service's outbox relay does. */
     static void define(EventDefinitionState state) {
-        send(Topics.EVENT_DEFINITIONS, state.getWorkspaceId() + "/" + state.getName(), state);
+        send(Topics.EVENT_DEFINITIONS, DefinitionKeys.topicKey(state.getWorkspaceId(), state.getCallType(),
+                state.getName()), state);
     }
 
     /** Publishes a workspace's settings the way definition-service does. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.uip.schemas.DefinitionCallType;
 import dev.uip.schemas.DefinitionStatus;
 import dev.uip.schemas.EnforcementMode;
 import dev.uip.schemas.EventDefinitionState;
@@ -111,6 +112,18 @@ class VirtualEventsTest {
         assertEquals(List.of("Any Track", "Orders"), names(index.candidates("ws", MessageType.TRACK,
                 "Order Completed")));
         index.update(state("Billing", DefinitionStatus.ARCHIVED, "{\"callTypes\":[\"page\"]}"));
+        assertEquals(List.of(), names(index.candidates("ws", MessageType.PAGE, null)));
+    }
+
+    @Test
+    void aPageDefinitionNamedLikeAVirtualEventLeavesItsRuleIndexed() {
+        VirtualRuleIndex index = new VirtualRuleIndex();
+        index.update(state("Billing", DefinitionStatus.ACTIVE, "{\"callTypes\":[\"page\"]}"));
+        // the page 'Billing' is another definition than the virtual track event 'Billing'
+        index.update(EventDefinitionState.newBuilder(state("Billing", DefinitionStatus.ACTIVE, null))
+                .setCallType(DefinitionCallType.PAGE).build());
+        assertEquals(List.of("Billing"), names(index.candidates("ws", MessageType.PAGE, null)));
+        index.update(state("Billing", DefinitionStatus.ARCHIVED, null));
         assertEquals(List.of(), names(index.candidates("ws", MessageType.PAGE, null)));
     }
 

@@ -32,13 +32,21 @@ public final class PropertyValidator {
     }
 
     public static Result validate(Schema schema, JsonNode properties) {
+        return validate(schema, properties, "properties");
+    }
+
+    /**
+     * The same for the object at {@code root} of the message (e.g. {@code traits} of an identify call): violation
+     * paths start with {@code root}.
+     */
+    public static Result validate(Schema schema, JsonNode properties, String root) {
         List<Violation> violations = new ArrayList<>();
         JsonNode props = properties == null || properties.isNull() ? null : properties;
         if (props != null && !props.isObject()) {
-            violations.add(violation("properties", "WRONG_TYPE", "properties must be a JSON object"));
+            violations.add(violation(root, "WRONG_TYPE", root + " must be a JSON object"));
             return new Result(null, violations);
         }
-        GenericRecord record = record("properties", schema, props, violations);
+        GenericRecord record = record(root, schema, props, violations);
         return new Result(violations.isEmpty() ? record : null, violations);
     }
 

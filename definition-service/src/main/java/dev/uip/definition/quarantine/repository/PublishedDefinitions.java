@@ -11,7 +11,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads what a preview needs of definitions: status, enforcement and the schema of the published version. */
+/**
+ * Reads what a preview needs of track definitions (quarantined events are found by event name, which only track
+ * events have): status, enforcement and the schema of the published version.
+ */
 @ApplicationScoped
 public class PublishedDefinitions {
 
@@ -22,7 +25,8 @@ public class PublishedDefinitions {
     public Uni<Map<String, Current>> byName(SqlConnection connection, String workspaceId, Set<String> names) {
         return connection.preparedQuery("select d.name, d.status, d.enforcement, v.schema_text from event_definition d"
                 + " left join event_definition_version v on v.workspace_id = d.workspace_id and v.definition_id = d.id"
-                + " and v.version = d.published_version where d.workspace_id = $1 and d.name = any($2)")
+                + " and v.version = d.published_version where d.workspace_id = $1 and d.call_type = 'TRACK'"
+                + " and d.name = any($2)")
                 .execute(Tuple.of(workspaceId, names.toArray(new String[0]))).map(rows -> {
                     Map<String, Current> found = new HashMap<>();
                     for (Row row : rows) {
