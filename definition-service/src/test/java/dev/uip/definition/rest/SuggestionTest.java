@@ -116,9 +116,13 @@ class SuggestionTest {
                 .body("quarantined", equalTo(0));
         in(ws).get("/v1/definitions/Report Exported").then().statusCode(200).body("status", equalTo("draft"));
 
+        // A page of the same name is another definition: the track event stays suggested.
+        in(ws).contentType(ContentType.JSON).body("{\"name\":\"Button Clicked\",\"callType\":\"page\"}")
+                .post("/v1/definitions").then().statusCode(201);
         // Once defined (of any status) it is no longer suggested, and a second adoption is a conflict.
         in(ws).get("/v1/suggestions").then().body("items.event", equalTo(List.of("Invoice Sent", "Button Clicked")))
                 .body("total", equalTo(2));
+        in(ws).get("/v1/suggestions/Button Clicked").then().statusCode(200);
         in(ws).get("/v1/suggestions/Report Exported").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         in(ws).post("/v1/suggestions/Report Exported/adopt").then().statusCode(409)
                 .body("code", equalTo("DEFINITION_EXISTS"));

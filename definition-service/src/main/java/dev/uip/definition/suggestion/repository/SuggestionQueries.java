@@ -33,7 +33,7 @@ public class SuggestionQueries {
             + " coalesce(v.quarantined, 0) as quarantined"
             + " from unplanned_event e left join vol v on v.event_name = e.event_name";
     private static final String UNDEFINED = " e.workspace_id = $1 and not exists (select 1 from event_definition d"
-            + " where d.workspace_id = $1 and d.name = e.event_name)";
+            + " where d.workspace_id = $1 and d.call_type = 'TRACK' and d.name = e.event_name)";
 
     /** One page of suggestions, busiest over the kept age first; dismissed ones only when asked for. */
     public Uni<List<UnplannedEvent>> page(SqlConnection connection, String workspaceId, Instant now, Duration maxAge,
@@ -64,9 +64,10 @@ public class SuggestionQueries {
                 .map(rows -> rows.iterator().hasNext() ? event(rows.iterator().next()) : null);
     }
 
-    /** Whether a definition of that name exists, of any status. */
+    /** Whether a track definition of that name exists, of any status (a page of that name is another thing). */
     public Uni<Boolean> defined(SqlConnection connection, String workspaceId, String event) {
-        return connection.preparedQuery("select 1 from event_definition where workspace_id = $1 and name = $2")
+        return connection.preparedQuery("select 1 from event_definition where workspace_id = $1 and call_type = 'TRACK'"
+                + " and name = $2")
                 .execute(Tuple.of(workspaceId, event)).map(rows -> rows.size() > 0);
     }
 
