@@ -3,7 +3,13 @@ package dev.uip.definition.rest;
 import dev.uip.definition.domain.InvalidDefinitionException;
 
 /** Parses query parameters so that a bad value is a 400 naming the parameter, not JAX-RS's 404. */
-final class QueryParams {
+public final class QueryParams {
+
+    /** Makes the caller API's 400 for a bad parameter from its name and a message. */
+    public interface Invalid {
+
+        RuntimeException of(String name, String message);
+    }
 
     static final int MAX_TEXT = 200;
 
@@ -11,6 +17,11 @@ final class QueryParams {
     }
 
     static int integer(String name, String value, int fallback, int min, int max) {
+        return integer(name, value, fallback, min, max, InvalidDefinitionException::new);
+    }
+
+    /** A whole number from {@code min} to {@code max}, {@code fallback} when absent; else {@code invalid}'s error. */
+    public static int integer(String name, String value, int fallback, int min, int max, Invalid invalid) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -22,7 +33,7 @@ final class QueryParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidDefinitionException(name, name + " must be a whole number from " + min + " to " + max);
+        throw invalid.of(name, name + " must be a whole number from " + min + " to " + max);
     }
 
     static Boolean bool(String name, String value) {

@@ -8,6 +8,7 @@ import java.util.List;
 import dev.uip.definition.quarantine.domain.InvalidQuarantineRequestException;
 import dev.uip.definition.quarantine.domain.QuarantineFilter;
 import dev.uip.definition.quarantine.domain.QuarantineStatus;
+import dev.uip.definition.rest.QueryParams;
 import dev.uip.schemas.QuarantineReason;
 
 /** Checks and bounds every filter value a client sends, from the query string or a body, before it is used. */
@@ -42,19 +43,7 @@ final class QuarantineParams {
     }
 
     static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidQuarantineRequestException(name, name + " must be a whole number from " + min + " to "
-                + max);
+        return QueryParams.integer(name, value, fallback, min, max, InvalidQuarantineRequestException::new);
     }
 
     private static String reason(String name, String value) {

@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.uip.definition.rest.QueryParams;
 import dev.uip.definition.service.Callers;
 import dev.uip.definition.suggestion.domain.AdoptChoices;
 import dev.uip.definition.suggestion.domain.Intake;
@@ -154,19 +155,7 @@ public class SuggestionResource {
     }
 
     private static int integer(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidSuggestionRequestException(name, name + " must be a whole number from " + min + " to "
-                + max);
+        return QueryParams.integer(name, value, fallback, min, max, InvalidSuggestionRequestException::new);
     }
 
     private Uni<String> workspace() {
