@@ -78,7 +78,7 @@ final class QuarantineKafka {
     }
 
     /** One producer for the test JVM: its serializer registers each schema once and then finds it in its cache. */
-    private static synchronized KafkaProducer<String, Object> producer() {
+    static synchronized KafkaProducer<String, Object> producer() {
         if (producer != null) {
             return producer;
         }

@@ -4,17 +4,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 
 import dev.uip.schemas.EventStats;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.RawUsageEvent;
-import dev.uip.stack.RealStack;
 import dev.uip.stack.Topics;
 
 /**
@@ -22,8 +16,6 @@ import dev.uip.stack.Topics;
  * events (unplanned-samples) and per-minute stats (usage-stats).
  */
 final class SuggestionKafka {
-
-    private static KafkaProducer<String, Object> producer;
 
     private SuggestionKafka() {
     }
@@ -51,29 +43,16 @@ final class SuggestionKafka {
 
     static void samples(RawUsageEvent... samples) {
         for (RawUsageEvent sample : samples) {
-            producer().send(new ProducerRecord<>(Topics.UNPLANNED_SAMPLES, sample.getWorkspaceId() + "/"
+            QuarantineKafka.producer().send(new ProducerRecord<>(Topics.UNPLANNED_SAMPLES, sample.getWorkspaceId() + "/"
                     + sample.getEvent(), sample));
         }
-        producer().flush();
+        QuarantineKafka.producer().flush();
     }
 
     static void stats(EventStats... stats) {
         for (EventStats record : stats) {
-            producer().send(new ProducerRecord<>(Topics.STATS, record.getWorkspaceId(), record));
+            QuarantineKafka.producer().send(new ProducerRecord<>(Topics.STATS, record.getWorkspaceId(), record));
         }
-        producer().flush();
-    }
-
-    private static synchronized KafkaProducer<String, Object> producer() {
-        if (producer != null) {
-            return producer;
-        }
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", "apicurio.registry.url", RealStack.get().registryUrl(),
-                "apicurio.registry.auto-register", true, "apicurio.registry.find-latest", true);
-        AvroKafkaSerializer<Object> values = new AvroKafkaSerializer<>();
-        values.configure(config, false);
-        producer = new KafkaProducer<>(config, new StringSerializer(), values);
-        return producer;
+        QuarantineKafka.producer().flush();
     }
 }

@@ -51,9 +51,9 @@ public final class DrainRate {
             StringBuilder cpu = new StringBuilder();
             double total = 0;
             for (Map.Entry<String, Double> used : cpuAfter.entrySet()) {
-                double seconds1 = used.getValue() - cpuBefore.getOrDefault(used.getKey(), used.getValue());
-                total += seconds1;
-                cpu.append(String.format(Locale.ROOT, " cpu_%s_s=%.1f", used.getKey(), seconds1));
+                double cpuSeconds = used.getValue() - cpuBefore.getOrDefault(used.getKey(), used.getValue());
+                total += cpuSeconds;
+                cpu.append(String.format(Locale.ROOT, " cpu_%s_s=%.1f", used.getKey(), cpuSeconds));
             }
             if (!cpuAfter.isEmpty() && initial > 0) {
                 cpu.append(String.format(Locale.ROOT, " cpu_ms_per_1k=%.2f", total * 1e6 / initial));
