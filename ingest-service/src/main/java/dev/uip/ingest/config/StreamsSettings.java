@@ -2,6 +2,7 @@ package dev.uip.ingest.config;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -66,6 +67,13 @@ public interface StreamsSettings {
         /** How long a message id is remembered (by receipt time), 1 minute to 7 days. */
         @WithDefault("24h")
         Duration window();
+
+        /**
+         * Heap per validation task (raw partition) for the Bloom filter that answers "never seen" without a store
+         * lookup; past it lookups go to the store, as with 0.
+         */
+        @WithDefault("16M")
+        MemorySize filterMaxBytes();
     }
 
     /** Quarantined events released after a fix. */

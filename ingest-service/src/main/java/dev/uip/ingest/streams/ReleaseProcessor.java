@@ -45,7 +45,8 @@ final class ReleaseProcessor implements FixedKeyProcessor<String, QuarantineRele
     @Override
     public void init(FixedKeyProcessorContext<String, Step> context) {
         this.context = context;
-        released = new SeenIds(context.getStateStore(ValidationTopology.RELEASED_STORE), releases.remember());
+        // releases are few: every check asks the store
+        released = new SeenIds(context.getStateStore(ValidationTopology.RELEASED_STORE), releases.remember(), 0);
     }
 
     @Override

@@ -41,7 +41,8 @@ final class ValidateProcessor implements FixedKeyProcessor<String, byte[], Event
     public void init(FixedKeyProcessorContext<String, EventValidator.Outcome> context) {
         this.context = context;
         if (dedup.enabled()) {
-            seen = new SeenIds(context.getStateStore(ValidationTopology.DEDUP_STORE), dedup.window());
+            seen = new SeenIds(context.getStateStore(ValidationTopology.DEDUP_STORE), dedup.window(),
+                    dedup.filterBytes());
         }
     }
 

@@ -73,14 +73,26 @@ public final class ValidationTopology {
      * not forwarded.
      *
      * @param persistent RocksDB (production) or in memory (tests)
+     * @param filterBytes heap per task for the filter that spares store lookups of new ids
      */
-    public record Dedup(boolean enabled, Duration window, boolean persistent, DuplicateListener duplicates) {
+    public record Dedup(boolean enabled, Duration window, boolean persistent, DuplicateListener duplicates,
+            long filterBytes) {
+
+        /** Default heap per task for the filter in front of the dedup store. */
+        public static final long DEFAULT_FILTER_BYTES = 16L << 20;
 
         public Dedup {
             if (enabled && (window.compareTo(MIN_DEDUP_WINDOW) < 0 || window.compareTo(MAX_DEDUP_WINDOW) > 0)) {
                 throw new IllegalArgumentException("the dedup window must be between " + MIN_DEDUP_WINDOW + " and "
                         + MAX_DEDUP_WINDOW + ", was " + window);
             }
+            if (filterBytes < 0) {
+                throw new IllegalArgumentException("the dedup filter's heap must not be negative, was " + filterBytes);
+            }
+        }
+
+        public Dedup(boolean enabled, Duration window, boolean persistent, DuplicateListener duplicates) {
+            this(enabled, window, persistent, duplicates, DEFAULT_FILTER_BYTES);
         }
     }
 
