@@ -12,7 +12,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * database, created on first use. With init args {@code app-user} and {@code app-password} the service connects as
  * that (non-owner) role and only Flyway connects as the owner {@value PostgresServer#USER}; the local server trusts
  * local connections, so the owner's password is a placeholder. Each start gives Kafka Streams an empty state
- * directory of its own.
+ * directory of its own, and the keys of {@link TestTokens} for service tokens.
  */
 public class RealStackResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +37,9 @@ public class RealStackResource implements QuarkusTestResourceLifecycleManager {
         // by a run against an earlier broker, must not share it.
         config.put("kafka-streams.state.dir", Path.of("target", "kafka-streams-" + UUID.randomUUID()).toAbsolutePath()
                 .toString());
+        // services verify the service tokens of TestTokens, as they verify the gateway's; the gateway signs with it
+        config.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation());
+        config.put("smallrye.jwt.sign.key.location", TestTokens.privateKeyLocation());
         if (database != null) {
             try {
                 stack.postgres().ensureDatabase(database);
