@@ -54,7 +54,8 @@ public class FakeServicesResource implements QuarkusTestResourceLifecycleManager
                 "uip.gateway.services.ingest.url", base + "/ready",
                 "uip.gateway.services.definition.url", base + "/unready",
                 "uip.gateway.services.anomaly.url", base + "/slow",
-                "uip.gateway.services.audit.url", "http://127.0.0.1:" + closedPort());
+                "uip.gateway.services.audit.url", "http://127.0.0.1:" + closedPort(),
+                "smallrye.jwt.sign.key.location", dev.uip.stack.TestTokens.privateKeyLocation());
     }
 
     @Override
