@@ -1,29 +1,33 @@
 #!/usr/bin/env bash
-# The README's walk-through, with every answer checked: define an event, send a valid, an invalid and an unknown
-# event, and find each where it belongs. Needs a running stack (./uip up). Exits non-zero on the first surprise.
+# The README's walk-through, with every answer checked: sign up at the gateway, define an event, send a valid, an
+# invalid and an unknown event, and find each where it belongs. Needs a running stack (./uip up). Everything but the
+# Segment calls goes through the gateway with an API token. Exits non-zero on the first surprise.
 set -euo pipefail
+# shellcheck source=lib/api.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/api.sh"
 
-DEF=${UIP_DEFINITION_URL:-http://localhost:8082}
 ING=${UIP_INGEST_URL:-http://localhost:8088}
-AUD=${UIP_AUDIT_URL:-http://localhost:8084}
 run_id=$(date +%s)-$$
+ws="walk-${run_id}"
 event="Invoice Sent ${run_id}"
 fail() { echo "walkthrough: FAILED: $*" >&2; exit 1; }
 
-echo "0. workspace default: quarantine events nobody defined; issue a write key (shown once)"
+echo "0. sign up workspace $ws at the gateway (its first admin), make an API token for this script"
+api_signup "$ws" || fail "sign-up failed"
+echo "   quarantine events nobody defined; issue a write key (shown once)"
 # A workspace starts as accept_and_flag (unplanned events are validated with the flag UNPLANNED_EVENT); the
 # walk-through wants them quarantined, so it says so explicitly.
-code=$(curl -s -o /tmp/uip-walk-ws.json -w '%{http_code}' -XPUT "$DEF/v1/workspaces/default" \
+code=$(api_code PUT "/v1/workspaces/$ws" /tmp/uip-walk-ws.json \
   -H 'Content-Type: application/json' -d '{"unplannedEvents": "quarantine"}')
 [ "$code" = 200 ] || fail "workspace settings answered $code: $(cat /tmp/uip-walk-ws.json)"
 grep -q '"unplannedEvents":"quarantine"' /tmp/uip-walk-ws.json || fail "policy not set: $(cat /tmp/uip-walk-ws.json)"
-key_json=$(curl -s -XPOST "$DEF/v1/workspaces/default/write-keys" -H 'Content-Type: application/json' \
+key_json=$(api POST "/v1/workspaces/$ws/write-keys" -H 'Content-Type: application/json' \
   -d '{"name": "walkthrough"}')
 KEY=$(sed -nE 's/.*"key":"([^"]+)".*/\1/p' <<<"$key_json")
 [ -n "$KEY" ] || fail "no key issued: $key_json"
 
 echo "1. define '${event}'"
-code=$(curl -s -o /tmp/uip-walk-def.json -w '%{http_code}' -XPOST "$DEF/v1/definitions" \
+code=$(api_code POST /v1/definitions /tmp/uip-walk-def.json \
   -H 'Content-Type: application/json' -d '{
   "name": "'"$event"'", "description": "An invoice left the billing system",
   "properties": [ {"name": "amount", "type": "number", "required": true},
@@ -31,9 +35,9 @@ code=$(curl -s -o /tmp/uip-walk-def.json -w '%{http_code}' -XPOST "$DEF/v1/defin
 [ "$code" = 201 ] || fail "definition answered $code: $(cat /tmp/uip-walk-def.json)"
 # Created active (the default status): version 1, its schema registered in the workspace's group.
 grep -q '"status":"active"' /tmp/uip-walk-def.json || fail "not active: $(cat /tmp/uip-walk-def.json)"
-grep -q '"groupId":"default"' /tmp/uip-walk-def.json || fail "schema not registered: $(cat /tmp/uip-walk-def.json)"
+grep -q "\"groupId\":\"$ws\"" /tmp/uip-walk-def.json || fail "schema not registered: $(cat /tmp/uip-walk-def.json)"
 # The list answers one page: {"items": [...], "page", "size", "total"}.
-listed=$(curl -s "$DEF/v1/definitions?q=${run_id}&size=10")
+listed=$(api GET "/v1/definitions?q=${run_id}&size=10")
 grep -q '"total":1}' <<<"$listed" && grep -q "\"name\":\"${event}\"" <<<"$listed" \
   || fail "the list does not show the definition: $listed"
 
@@ -59,8 +63,9 @@ send "unknown-${run_id}" "Report Exportd ${run_id}" '{}'
 echo "3. wait until each landed where it belongs"
 deadline=$((SECONDS + 90))
 while :; do
-  validated=$(curl -s -u "$KEY:" "$ING/v1/inspect/validated?limit=50" || true)
-  quarantined=$(curl -s -u "$KEY:" "$ING/v1/inspect/quarantined?limit=50" || true)
+  # looking at recent events takes a management credential; the write key only writes
+  validated=$(api GET "/v1/inspect/validated?limit=50" || true)
+  quarantined=$(api GET "/v1/inspect/quarantined?limit=50" || true)
   if grep -q "valid-${run_id}" <<<"$validated" && grep -q "invalid-${run_id}" <<<"$quarantined" \
      && grep -q "unknown-${run_id}" <<<"$quarantined"; then
     break
@@ -74,9 +79,9 @@ grep -q 'SCHEMA_VIOLATION' <<<"$quarantined" || fail "no SCHEMA_VIOLATION reason
 grep -q 'UNKNOWN_EVENT' <<<"$quarantined" || fail "no UNKNOWN_EVENT reason in quarantine"
 echo "   valid -> usage-events-validated; invalid -> quarantined (SCHEMA_VIOLATION); unknown -> quarantined (UNKNOWN_EVENT)"
 
-echo "4. the definition's change reached the audit trail"
+echo "4. the definition's change reached the audit trail, by the token that made it"
 deadline=$((SECONDS + 60))
-until curl -s "$AUD/v1/audit?workspace=default" | grep -q "$event"; do
+until api GET "/v1/audit?workspace=$ws" | grep -q "$event"; do
   [ $SECONDS -lt $deadline ] || fail "the change did not reach the audit trail within 60 s"
   sleep 1
 done

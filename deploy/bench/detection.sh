@@ -49,8 +49,8 @@ SAMPLE=${BENCH_SAMPLE_SECONDS:-5}
 PARTS=${BENCH_PARTS:-"1 2"}
 BOOTSTRAP=localhost:9092
 REGISTRY=http://localhost:8085/apis/registry/v2
-DEFS=http://localhost:8082
-ANOMALY=http://localhost:8083
+# shellcheck source=../lib/api.sh
+. deploy/lib/api.sh
 JAR=deploy/bench/target/bench-0.1.0-SNAPSHOT.jar
 CP="$JAR:deploy/bench/target/lib/*"
 QUIET=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
@@ -60,7 +60,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find deploy/bench/src deploy/bench/pom.xml -newer 
   ./mvnw -q -B -DskipTests -pl deploy/bench -am install
 fi
 
-export UIP_SERVICES="ingest-service definition-service anomaly-service"
+export UIP_SERVICES="ingest-service definition-service anomaly-service gateway"
 was_running=0
 if ./uip status >/dev/null 2>&1; then
   was_running=1
@@ -76,10 +76,16 @@ trap cleanup EXIT
 out=$(mktemp -d)
 run_id=$(date +%s)
 json_field() { sed -nE "s/.*\"$1\":\"([^\"]+)\".*/\1/p"; }
+# Each workspace is signed up at the gateway; its API token is kept here and used for its calls.
+declare -A TOKENS
+signup() { # workspace
+  api_signup "$1" || exit 1
+  TOKENS[$1]=$API_TOKEN
+}
 define() { # workspace name owner
   local code
-  code=$(curl -s -o "$out/define.json" -w '%{http_code}' -XPOST "$DEFS/v1/definitions" \
-    -H 'Content-Type: application/json' -H "X-UIP-Workspace: $1" -H 'X-UIP-Actor: bench' \
+  code=$(API_TOKEN=${TOKENS[$1]} api_code POST /v1/definitions "$out/define.json" \
+    -H 'Content-Type: application/json' \
     -d "{\"name\": \"$2\", \"ownerTeam\": \"$3\", \"keyEvent\": true, \"criticality\": \"high\",
          \"description\": \"detection benchmark\", \"properties\": [{\"name\": \"plan\", \"type\": \"string\"}]}")
   [ "$code" = 200 ] || [ "$code" = 201 ] || { echo "bench: defining $2 answered $code: $(cat "$out/define.json")" >&2; exit 1; }
@@ -89,7 +95,7 @@ await_key_events() { # workspace count
   until [ "$n" -ge "$2" ]; do
     [ $SECONDS -lt $deadline ] || { echo "bench: anomaly-service lists $n of $2 key events of $1 after 120 s" >&2; exit 1; }
     sleep 1
-    n=$(curl -s "$ANOMALY/v1/key-events/$1" | grep -o '"ownerTeam"' | wc -l)
+    n=$(API_TOKEN=${TOKENS[$1]} api GET "/v1/key-events/$1" | grep -o '"ownerTeam"' | wc -l)
   done
 }
 
@@ -97,10 +103,8 @@ await_key_events() { # workspace count
 # Part 1: delay from a stop and from a drop to the alert
 if [[ " $PARTS " == *" 1 "* ]]; then
   ws=detect-$run_id
-  code=$(curl -s -o "$out/ws.json" -w '%{http_code}' -XPOST "$DEFS/v1/workspaces" -H 'Content-Type: application/json' \
-    -d "{\"id\": \"$ws\", \"name\": \"detection benchmark\", \"unplannedEvents\": \"accept_and_flag\"}")
-  [ "$code" = 200 ] || [ "$code" = 201 ] || { echo "bench: creating $ws answered $code: $(cat "$out/ws.json")" >&2; exit 1; }
-  KEY=$(curl -s -XPOST "$DEFS/v1/workspaces/$ws/write-keys" -H 'Content-Type: application/json' \
+  signup "$ws"
+  KEY=$(API_TOKEN=${TOKENS[$ws]} api POST "/v1/workspaces/$ws/write-keys" -H 'Content-Type: application/json' \
     -d '{"name": "detection benchmark"}' | json_field key)
   [ -n "$KEY" ] || { echo "bench: no write key issued for $ws" >&2; exit 1; }
   define "$ws" "Checkout Completed" payments
@@ -136,6 +140,7 @@ if [[ " $PARTS " == *" 2 "* ]]; then
   grep -q java "/proc/$pid/cmdline" || { echo "bench: pid $pid is not anomaly-service's JVM" >&2; exit 1; }
   xmx=$(tr '\0' '\n' <"/proc/$pid/cmdline" | sed -n 's/^-Xmx//p' | tail -n 1)
   prefix=bench-series-$run_id
+  for ((w = 0; w < WORKSPACES; w++)); do signup "$prefix-$w"; done
   if [ "$KEY_SERIES" -gt 0 ]; then
     echo "bench: defining $KEY_SERIES of the $SERIES series as key events (drop and spike rules besides stopped)"
     for ((i = 0; i < KEY_SERIES; i++)); do
@@ -187,7 +192,7 @@ if [[ " $PARTS " == *" 2 "* ]]; then
   java -Xmx128m $QUIET -cp "$CP" dev.uip.bench.GroupLag "$BOOTSTRAP" uip-anomaly >"$out/lag.txt" 2>/dev/null || true
   active=0
   for ((w = 0; w < WORKSPACES; w++)); do
-    n=$(curl -s "$ANOMALY/v1/trends/$prefix-$w/events" | grep -o '"health":"healthy"' | wc -l)
+    n=$(API_TOKEN=${TOKENS[$prefix-$w]} api GET "/v1/trends/$prefix-$w/events" | grep -o '"health":"healthy"' | wc -l)
     active=$((active + n))
   done
   # live heap: after a full collection, at the end

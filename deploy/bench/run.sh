@@ -25,19 +25,23 @@ fi
 was_running=0
 ./uip status >/dev/null 2>&1 && was_running=1
 # The benchmark measures capacity: the per-key rate limit must not cap it.
-UIP_INGEST_RATE_LIMIT_ENABLED=false UIP_SERVICES=${BENCH_SERVICES:-"ingest-service definition-service"} ./uip up
+UIP_INGEST_RATE_LIMIT_ENABLED=false UIP_SERVICES=${BENCH_SERVICES:-"ingest-service definition-service gateway"} ./uip up
 if [ "$was_running" = 1 ]; then
   echo "bench: note: the stack was already running; restart it with UIP_INGEST_RATE_LIMIT_ENABLED=false if" \
     "ingest answers 429"
 fi
 
-key_json=$(curl -s -XPOST localhost:8082/v1/workspaces/bench/write-keys -H 'Content-Type: application/json' \
-  -d '{"name": "benchmark"}')
+# A workspace of this run, signed up at the gateway; its write key and definition made with an API token.
+# shellcheck source=../lib/api.sh
+. deploy/lib/api.sh
+ws="bench-$(date +%s)"
+api_signup "$ws" || exit 1
+key_json=$(api POST "/v1/workspaces/$ws/write-keys" -H 'Content-Type: application/json' -d '{"name": "benchmark"}')
 KEY=$(sed -nE 's/.*"key":"([^"]+)".*/\1/p' <<<"$key_json")
 [ -n "$KEY" ] || { echo "bench: no key issued: $key_json" >&2; exit 1; }
 # The benchmark's event is defined, so events take the usual path: validated, not quarantined as unplanned.
-curl -s -o /dev/null -XPOST localhost:8082/v1/definitions -H 'Content-Type: application/json' \
-  -H 'X-UIP-Workspace: bench' -d '{"name": "Report Exported", "ownerTeam": "bench", "properties": [
+api POST /v1/definitions -o /dev/null -H 'Content-Type: application/json' \
+  -d '{"name": "Report Exported", "ownerTeam": "bench", "properties": [
     {"name": "format", "type": "string", "required": true}, {"name": "rows", "type": "integer", "required": true}]}'
 until curl -s -o /dev/null -w '%{http_code}' -u "$KEY:" localhost:8088/v1/track -H 'Content-Type: application/json' \
     -d '{"event": "Bench Started", "userId": "u"}' | grep -q 200; do sleep 0.5; done

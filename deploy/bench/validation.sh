@@ -32,18 +32,20 @@ stop_ingest() {
   rm -f "$pidf"
 }
 
-UIP_SERVICES="definition-service" ./uip up
+UIP_SERVICES="definition-service gateway" ./uip up
 stop_ingest
-curl -s -o /dev/null -XPOST localhost:8082/v1/workspaces -H 'Content-Type: application/json' \
-  -d '{"id": "bench", "name": "benchmark"}' || true
-curl -s -o /dev/null -XPOST localhost:8082/v1/definitions -H 'Content-Type: application/json' \
-  -H 'X-UIP-Workspace: bench' -d '{"name": "Report Exported", "ownerTeam": "bench", "properties": [
+# A workspace of this run, signed up at the gateway; the benchmark's event defined with an API token.
+# shellcheck source=../lib/api.sh
+. deploy/lib/api.sh
+ws="bench-$(date +%s)"
+api_signup "$ws" || exit 1
+api POST /v1/definitions -o /dev/null -H 'Content-Type: application/json' -d '{"name": "Report Exported", "ownerTeam": "bench", "properties": [
     {"name": "format", "type": "string", "required": true}, {"name": "rows", "type": "integer", "required": true}]}'
 
 topic="bench-raw-$(date +%s)"
 echo "bench: writing $EVENTS raw events to $topic"
 java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" dev.uip.bench.RawBacklog --events "$EVENTS" \
-  --workspace bench --event "Report Exported" --topic "$topic"
+  --workspace "$ws" --event "Report Exported" --topic "$topic"
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
