@@ -79,6 +79,8 @@ public class ProxyRoutes {
         callers.get().resolve(request.getHeader(CallerResolver.AUTHORIZATION), session == null
                 ? null
                 : session.getValue(), request.getHeader(CallerResolver.CSRF_HEADER), request.method().name())
+                // a resolver that hangs (its database gone) must not hold the call forever
+                .ifNoItem().after(config.timeout()).failWith(() -> new IllegalStateException("no answer in time"))
                 .subscribe().with(
                         principal -> context.runOnContext(ignored -> {
                             ctx.put(PRINCIPAL, principal);

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -104,11 +110,29 @@ class ProxyTest {
         byte[] tooLarge = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(tooLarge, (byte) 'x');
         call().header("Authorization", EDITOR).contentType("application/octet-stream").body(tooLarge)
-                .post("/api/v1/definitions").then().statusCode(413).body("code", equalTo("TOO_LARGE"));
+                .post("/api/v1/definitions").then().statusCode(413).body("code", equalTo("TOO_LARGE"))
+                .time(lessThan(1500L));
         byte[] atTheBound = java.util.Arrays.copyOf(tooLarge, 1024 * 1024);
         call().header("Authorization", EDITOR).contentType("application/octet-stream").body(atTheBound)
                 .post("/api/v1/definitions").then().statusCode(200).body("body.length()", equalTo(1024 * 1024));
         assertEquals(before + 1, calls());
+    }
+
+    @Test
+    void refusesAChunkedBodyThatGrowsPastTheBoundWithoutSendingIt() throws Exception {
+        int before = calls();
+        byte[] tooLarge = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(tooLarge, (byte) 'x');
+        // a stream of unknown length goes out chunked, with no Content-Length to refuse it by up front
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + "/api/v1/definitions")).header("Authorization", EDITOR)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge))).build();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(413, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"TOO_LARGE\""), answer.body());
+        assertEquals(before, calls());
     }
 
     @Test

@@ -32,7 +32,7 @@ import dev.uip.stack.TestTokens;
  */
 public class StubServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    static final long SLOW_MS = 4000;
+    public static final long SLOW_MS = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
