@@ -16,18 +16,28 @@ import dev.uip.schemas.identity.Role;
 /**
  * A caller resolver for the proxy's tests only (enabled by {@link ProxyTestProfile}, nowhere else): {@code
  * Authorization: Test <workspace> <role> <actor>} is a bearer caller; the cookie {@code uip_session=<workspace>.<role>.
- * <id>} a session of {@code user:<id>} whose changes need {@code X-CSRF-Token: }{@value #CSRF}; anything else is
- * unauthenticated.
+ * <id>} a session of {@code user:<id>} whose changes need {@code X-CSRF-Token: }{@value #CSRF}; {@value #HANGS} and
+ * {@value #BROKEN} stand for a resolver that cannot answer; anything else is unauthenticated.
  */
 @Alternative
 @ApplicationScoped
 public class HeaderCallerResolver implements CallerResolver {
 
     static final String CSRF = "csrf-ok";
+    /** A credential whose check never ends, as when the resolver's database hangs. */
+    static final String HANGS = "Test hangs";
+    /** A credential whose check fails with something else than a refusal, as when the database is down. */
+    static final String BROKEN = "Test broken";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @Override
     public Uni<Principal> resolve(String authorization, String sessionCookie, String csrfToken, String method) {
+        if (HANGS.equals(authorization)) {
+            return Uni.createFrom().nothing();
+        }
+        if (BROKEN.equals(authorization)) {
+            return Uni.createFrom().failure(new IllegalStateException("the sessions' database is gone"));
+        }
         return Uni.createFrom().item(() -> principal(authorization, sessionCookie, csrfToken, method));
     }
 

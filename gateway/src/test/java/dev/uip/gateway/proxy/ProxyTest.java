@@ -159,6 +159,18 @@ class ProxyTest {
     }
 
     @Test
+    void answers503WhenTheCallerCannotBeVerifiedAndSendsNothing() {
+        int before = calls();
+        call().header("Authorization", HeaderCallerResolver.BROKEN).get("/api/v1/definitions")
+                .then().statusCode(503).contentType("application/json").body("code", equalTo("IDENTITY_UNAVAILABLE"));
+        call().header("Authorization", HeaderCallerResolver.HANGS).get("/api/v1/definitions")
+                .then().statusCode(503).body("code", equalTo("IDENTITY_UNAVAILABLE"))
+                // within the 1 s timeout of the profile, not held
+                .time(lessThan(StubServicesResource.SLOW_MS - 1000));
+        assertEquals(before, calls());
+    }
+
+    @Test
     void answersUnknownRoutesWith404AndNeverPassesOnTheGatewaysOwnRoutes() {
         int before = calls();
         for (String path : List.of("/api/v1/nothing", "/api/v1/projects/wk_1/settings", "/api/v1/batch",
