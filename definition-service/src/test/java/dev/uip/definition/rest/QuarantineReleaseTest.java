@@ -29,6 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.schemas.QuarantineReason;
 import dev.uip.schemas.RawUsageEvent;
@@ -50,7 +51,8 @@ class QuarantineReleaseTest {
     @Test
     void previewAfterAFixThenReleaseAndOutcomes() {
         String ws = workspace("qr");
-        in(ws).contentType("application/json").body("{\"unplannedEvents\": \"quarantine\"}")
+        // Workspace settings are an admin's.
+        Api.as(ws, "admin").contentType("application/json").body("{\"unplannedEvents\": \"quarantine\"}")
                 .put("/v1/workspaces/" + ws).then().statusCode(200);
         in(ws).contentType("application/json").body(ORDER.formatted("")).post("/v1/definitions").then()
                 .statusCode(201);
