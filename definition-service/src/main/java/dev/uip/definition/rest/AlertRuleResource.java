@@ -1,13 +1,11 @@
 package dev.uip.definition.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.access.CallerContext;
 import dev.uip.definition.domain.InvalidRuleException;
 import dev.uip.definition.repository.AlertRuleRepository;
+import dev.uip.schemas.identity.Role;
 
 /** The list of a workspace's stored alert rules (deleted ones are not listed: their defaults apply). */
 @Path("/v1/rules")
@@ -28,18 +28,12 @@ public class AlertRuleResource {
     RuleEndpoints endpoints;
 
     @Inject
+    CallerContext caller;
+
+    @Inject
     RuleRequests requests;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
-
-    @HeaderParam(DefinitionResource.WORKSPACE)
-    String workspaceHeader;
-
-    @HeaderParam(DefinitionResource.ACTOR)
-    @DefaultValue("anonymous")
-    String actor;
-
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "List stored rules", description = "Filters event, kind, callType, enabled; page from 0,"
             + " size 1-200 (default 50); ordered by event, call type and kind")
@@ -54,6 +48,6 @@ public class AlertRuleResource {
                 ? null
                 : requests.kind(kind.strip()), requests.callType(callType),
                 RuleRequests.rule(() -> QueryParams.bool("enabled", enabled)));
-        return endpoints.list(new RuleRequests.Caller(authorization, workspaceHeader, actor), filter, page, size);
+        return endpoints.list(caller.caller(), filter, page, size);
     }
 }

@@ -5,19 +5,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,26 +24,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.access.CallerContext;
 import dev.uip.definition.domain.CallType;
 import dev.uip.definition.domain.DefinitionDiff;
 import dev.uip.definition.domain.LifecycleStatus;
 import dev.uip.definition.repository.EventDefinitionRepository;
-import dev.uip.definition.service.Callers;
 import dev.uip.definition.service.DefinitionQueries;
 import dev.uip.definition.service.DefinitionService;
+import dev.uip.schemas.identity.Role;
 
 /**
  * The event registry's REST API (track events, pages, screens and identify traits; per-name endpoints take
- * {@code ?callType=}, track when absent), always within the caller's workspace: from {@code Authorization: Bearer <api
- * credential>}, or from {@code X-UIP-Workspace} while {@code uip.definitions.trust-workspace-header} is true.
+ * {@code ?callType=}, track when absent), always within the workspace of the caller's service token.
  */
 @Path("/v1/definitions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Event definitions")
 public class DefinitionResource {
 
-    static final String WORKSPACE = "X-UIP-Workspace";
-    static final String ACTOR = "X-UIP-Actor";
     static final String CALL_TYPE = "callType";
 
     @Inject
@@ -55,34 +51,26 @@ public class DefinitionResource {
     DefinitionQueries queries;
 
     @Inject
-    Callers callers;
+    CallerContext caller;
 
     @Inject
     RequestReader reader;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
-
-    @HeaderParam(WORKSPACE)
-    String workspaceHeader;
-
-    @HeaderParam(ACTOR)
-    @DefaultValue("anonymous")
-    String actor;
-
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Define an event, a page, a screen or the identify traits", description = "status draft or"
             + " active (default: active, registered); callType track (default), page, screen or identify")
     public Uni<Response> create(String body) {
         DefinitionRequest request = reader.read(body);
-        return workspace().chain(ws -> definitions.create(ws, actor, request.spec(), request.status(),
+        return workspace().chain(ws -> definitions.create(ws, caller.actor(), request.spec(), request.status(),
                 request.autoRelease()))
                 .map(view -> Response.created(URI.create("/v1/definitions/" + encode(view.name())
                         + (view.callType() == CallType.TRACK ? "" : "?callType=" + view.callType().apiName())))
                         .entity(view).build());
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "List definitions", description = "Filters owner, keyEvent, status, tag, q, callType;"
             + " page from 0")
@@ -100,12 +88,14 @@ public class DefinitionResource {
         return workspace().chain(ws -> queries.list(ws, filter, pageIndex, pageSize));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{name}")
     public Uni<DefinitionView> get(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
         return workspace().chain(ws -> queries.get(ws, callType(callType), name));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -115,30 +105,35 @@ public class DefinitionResource {
         CallType type = callType(callType);
         DefinitionRequest request = reader.read(body);
         boolean isBreaking = request.isBreaking() || Boolean.TRUE.equals(QueryParams.bool("breaking", breaking));
-        return workspace().chain(ws -> definitions.update(ws, actor, name, request.spec(name, type), isBreaking,
-                request.autoRelease()));
+        return workspace()
+                .chain(ws -> definitions.update(ws, caller.actor(), name, request.spec(name, type), isBreaking,
+                        request.autoRelease()));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/{name}/publish")
     @Operation(summary = "Publish a draft: register its schema and make it active")
     public Uni<DefinitionView> publish(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
-        return workspace().chain(ws -> definitions.publish(ws, actor, callType(callType), name));
+        return workspace().chain(ws -> definitions.publish(ws, caller.actor(), callType(callType), name));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/{name}/archive")
     @Operation(summary = "Archive (reversible): events for it are quarantined, never dropped")
     public Uni<DefinitionView> archive(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
-        return workspace().chain(ws -> definitions.archive(ws, actor, callType(callType), name));
+        return workspace().chain(ws -> definitions.archive(ws, caller.actor(), callType(callType), name));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/{name}/restore")
     public Uni<DefinitionView> restore(@PathParam("name") String name, @QueryParam(CALL_TYPE) String callType) {
-        return workspace().chain(ws -> definitions.restore(ws, actor, callType(callType), name));
+        return workspace().chain(ws -> definitions.restore(ws, caller.actor(), callType(callType), name));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{name}/versions")
     public Uni<List<VersionView>> versions(@PathParam("name") String name,
@@ -146,6 +141,7 @@ public class DefinitionResource {
         return workspace().chain(ws -> queries.versions(ws, callType(callType), name));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{name}/versions/{version}")
     public Uni<VersionView> version(@PathParam("name") String name, @PathParam("version") String version,
@@ -154,6 +150,7 @@ public class DefinitionResource {
         return workspace().chain(ws -> queries.version(ws, callType(callType), name, number));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{name}/diff")
     @Operation(summary = "What changed between two versions")
@@ -169,6 +166,7 @@ public class DefinitionResource {
         return workspace().chain(ws -> queries.diff(ws, type, name, a, b));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @DELETE
     @Path("/{name}")
     @Operation(summary = "Not supported: definitions are archived, never deleted")
@@ -188,7 +186,7 @@ public class DefinitionResource {
     }
 
     private Uni<String> workspace() {
-        return callers.workspace(authorization, workspaceHeader);
+        return Uni.createFrom().item(caller.workspace());
     }
 
     private static String encode(String name) {

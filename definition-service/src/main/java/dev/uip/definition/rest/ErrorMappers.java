@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import dev.uip.definition.access.AccessErrorMappers;
 import dev.uip.definition.domain.DefinitionConflictException;
 import dev.uip.definition.domain.DefinitionNotFoundException;
 import dev.uip.definition.domain.IncompatibleChangeException;
@@ -77,9 +78,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unauthenticated(UnauthenticatedException e) {
-        return Response.status(Response.Status.UNAUTHORIZED).header("WWW-Authenticate", "Bearer")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError("UNAUTHENTICATED", e.getMessage(), null, null)).build();
+        return AccessErrorMappers.unauthenticated(e.getMessage());
     }
 
     @ServerExceptionMapper

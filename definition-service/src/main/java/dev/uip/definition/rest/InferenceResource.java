@@ -1,14 +1,12 @@
 package dev.uip.definition.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,11 +18,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.uip.definition.access.CallerContext;
 import dev.uip.definition.domain.inference.InferenceResult;
 import dev.uip.definition.domain.inference.InvalidSamplesException;
 import dev.uip.definition.domain.inference.SchemaInference;
-import dev.uip.definition.service.Callers;
 import dev.uip.definition.service.InferredDrafts;
+import dev.uip.schemas.identity.Role;
 
 /**
  * Proposes draft definitions from sample events and, with {@code ?save=true}, stores the conflict-free ones as drafts.
@@ -42,30 +41,23 @@ public class InferenceResource {
     ObjectMapper json;
 
     @Inject
-    Callers callers;
+    CallerContext caller;
 
     @Inject
     InferredDrafts drafts;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
-
-    @HeaderParam(DefinitionResource.WORKSPACE)
-    String workspaceHeader;
-
-    @HeaderParam(DefinitionResource.ACTOR)
-    @DefaultValue("anonymous")
-    String actor;
-
     /** The caller's workspace is settled before the samples are read, as for every other definition call. */
     @POST
+    @RolesAllowed(Role.EDITOR_NAME)
     @Path("/infer")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Propose draft definitions from sample events", description = "save=true stores each"
             + " proposal without conflicts as a draft and reports per definition saved true/false with a reason")
     public Uni<InferenceResult> infer(@QueryParam("save") String save, String body) {
         boolean saving = Boolean.TRUE.equals(QueryParams.bool("save", save));
-        return callers.workspace(authorization, workspaceHeader).chain(workspace -> {
+        String workspace = caller.workspace();
+        String actor = caller.actor();
+        return Uni.createFrom().deferred(() -> {
             InferenceResult result = inference.infer(parse(body));
             return saving ? drafts.save(workspace, actor, result) : Uni.createFrom().item(result);
         });

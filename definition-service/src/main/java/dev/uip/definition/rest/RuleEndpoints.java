@@ -13,6 +13,7 @@ import dev.uip.definition.domain.RuleKey;
 import dev.uip.definition.repository.AlertRuleRepository;
 import dev.uip.definition.service.AlertRuleQueries;
 import dev.uip.definition.service.AlertRuleWriter;
+import dev.uip.schemas.identity.VerifiedCaller;
 
 /** The behaviour behind both paths of a rule (by event and by call type): PUT, GET, DELETE and its versions. */
 @ApplicationScoped
@@ -30,39 +31,37 @@ public class RuleEndpoints {
     @Inject
     AlertRuleQueries queries;
 
-    Uni<Response> put(RuleRequests.Caller caller, RuleKey key, String body, String ifMatch, String expected,
+    Uni<Response> put(VerifiedCaller caller, RuleKey key, String body, String ifMatch, String expected,
             URI location) {
-        String actor = requests.actor(caller);
         var settings = requests.settings(body);
         Integer version = requests.expectedVersion(ifMatch, expected);
-        return requests.workspace(caller).chain(ws -> writer.put(ws, actor, key, settings, version))
+        return writer.put(caller.workspace(), caller.actor(), key, settings, version)
                 .map(written -> (written.created() ? Response.created(location) : Response.ok())
                         .entity(written.rule()).tag(tag(written.rule())).build());
     }
 
-    Uni<Response> get(RuleRequests.Caller caller, RuleKey key) {
-        return requests.workspace(caller).chain(ws -> queries.get(ws, key))
+    Uni<Response> get(VerifiedCaller caller, RuleKey key) {
+        return queries.get(caller.workspace(), key)
                 .map(rule -> Response.ok(rule).tag(tag(rule)).build());
     }
 
-    Uni<AlertRuleView> delete(RuleRequests.Caller caller, RuleKey key, String ifMatch, String expected) {
-        String actor = requests.actor(caller);
+    Uni<AlertRuleView> delete(VerifiedCaller caller, RuleKey key, String ifMatch, String expected) {
         Integer version = requests.expectedVersion(ifMatch, expected);
-        return requests.workspace(caller).chain(ws -> writer.delete(ws, actor, key, version));
+        return writer.delete(caller.workspace(), caller.actor(), key, version);
     }
 
-    Uni<PageView<AlertRuleVersionView>> versions(RuleRequests.Caller caller, RuleKey key, String page,
+    Uni<PageView<AlertRuleVersionView>> versions(VerifiedCaller caller, RuleKey key, String page,
             String size) {
         int pageIndex = page(page);
         int pageSize = size(size);
-        return requests.workspace(caller).chain(ws -> queries.versions(ws, key, pageIndex, pageSize));
+        return queries.versions(caller.workspace(), key, pageIndex, pageSize);
     }
 
-    Uni<PageView<AlertRuleView>> list(RuleRequests.Caller caller, AlertRuleRepository.Filter filter, String page,
+    Uni<PageView<AlertRuleView>> list(VerifiedCaller caller, AlertRuleRepository.Filter filter, String page,
             String size) {
         int pageIndex = page(page);
         int pageSize = size(size);
-        return requests.workspace(caller).chain(ws -> queries.list(ws, filter, pageIndex, pageSize));
+        return queries.list(caller.workspace(), filter, pageIndex, pageSize);
     }
 
     private static int page(String page) {

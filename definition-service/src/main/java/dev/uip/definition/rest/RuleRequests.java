@@ -5,43 +5,23 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.smallrye.mutiny.Uni;
-
 import dev.uip.definition.domain.AlertRuleChecks;
 import dev.uip.definition.domain.AlertRuleSettings;
 import dev.uip.definition.domain.InvalidDefinitionException;
 import dev.uip.definition.domain.InvalidRuleException;
-import dev.uip.definition.domain.Labels;
 import dev.uip.definition.domain.RuleCallType;
 import dev.uip.definition.domain.RuleKey;
 import dev.uip.definition.domain.RuleKind;
 import dev.uip.definition.service.AlertRuleWriter;
-import dev.uip.definition.service.Callers;
 
-/** Reads what the alert-rule API is given (path, query, headers, body): every refusal is a 400 naming the field. */
+/** Reads what the alert-rule API is given (path, query, If-Match, body): every refusal is a 400 naming the field. */
 @ApplicationScoped
 public class RuleRequests {
 
-    /** Who asks: the credential or trusted workspace header, and the actor header. */
-    public record Caller(String authorization, String workspaceHeader, String actor) {
-    }
-
-    static final int MAX_ACTOR_LENGTH = 200;
     static final int MAX_VERSION_DIGITS = 9;
 
     @Inject
-    Callers callers;
-
-    @Inject
     RequestReader reader;
-
-    Uni<String> workspace(Caller caller) {
-        return callers.workspace(caller.authorization(), caller.workspaceHeader());
-    }
-
-    String actor(Caller caller) {
-        return rule(() -> Labels.check(DefinitionResource.ACTOR, caller.actor(), MAX_ACTOR_LENGTH, "the actor"));
-    }
 
     AlertRuleSettings settings(String body) {
         return rule(() -> reader.readStrict(body, AlertRuleRequest.class, "a JSON object with the rule's settings"

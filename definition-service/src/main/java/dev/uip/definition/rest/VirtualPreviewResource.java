@@ -1,12 +1,11 @@
 package dev.uip.definition.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
-import dev.uip.definition.service.Callers;
+import dev.uip.definition.access.CallerContext;
 import dev.uip.definition.service.VirtualPreview;
+import dev.uip.schemas.identity.Role;
 
 /** Previews a virtual event rule over the caller's workspace's newest raw events, before it is saved. */
 @Path("/v1/definitions/virtual/preview")
@@ -28,17 +28,12 @@ public class VirtualPreviewResource {
     VirtualPreview preview;
 
     @Inject
-    Callers callers;
+    CallerContext caller;
 
     @Inject
     RequestReader reader;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
-
-    @HeaderParam(DefinitionResource.WORKSPACE)
-    String workspaceHeader;
-
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Preview a virtual event rule", description = "How many of the newest raw events (limit,"
@@ -47,11 +42,12 @@ public class VirtualPreviewResource {
         VirtualPreviewRequest request = reader.readStrict(body, VirtualPreviewRequest.class,
                 "a JSON body with virtualRule is required", "virtualRule, limit");
         int limit = preview.limit(request.limit());
-        // checked before the workspace is looked up or the topic read: a bad rule is a 400 at once
+        // checked before the topic is read: a bad rule is a 400 at once
         dev.uip.schemas.virtual.RuleParser.parse(request.virtualRule(), "virtualRule");
-        return callers.workspace(authorization, workspaceHeader).chain(ws -> Uni.createFrom()
+        String ws = caller.workspace();
+        return Uni.createFrom()
                 .item(() -> preview.preview(ws, request.virtualRule(), limit))
                 // the topic is read with a blocking consumer: never on the event loop
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -18,10 +18,9 @@ import dev.uip.definition.repository.Constraints;
 import dev.uip.definition.repository.Workspace;
 import dev.uip.definition.repository.WorkspaceRepository;
 import dev.uip.definition.repository.WorkspaceScope;
-import dev.uip.definition.rest.CredentialView;
 import dev.uip.definition.rest.WorkspaceView;
 
-/** Workspaces: created with their first management credential, settings published to the compacted topic. */
+/** Workspaces: created, changed, and their settings published to the compacted topic. */
 @ApplicationScoped
 public class WorkspaceService {
 
@@ -32,24 +31,16 @@ public class WorkspaceService {
     WorkspaceRepository workspaces;
 
     @Inject
-    CredentialService credentials;
-
-    @Inject
     Outbox outbox;
 
-    /** The answer to creating a workspace: the workspace and its first credential, shown once. */
-    public record Created(WorkspaceView workspace, CredentialView credential) {
-    }
-
-    public Uni<Created> create(String id, String name, UnplannedPolicy policy, String actor) {
+    public Uni<WorkspaceView> create(String id, String name, UnplannedPolicy policy, String actor) {
         Workspaces.checkId(id);
         String label = checkName(name == null ? id : name);
         return scope.transaction(id, () -> workspaces.findById(id)
                 .onItem().ifNotNull().failWith(() -> new WorkspaceConflictException("workspace '" + id
                         + "' exists already"))
                 .chain(() -> insert(id, label, policy == null ? UnplannedPolicy.ACCEPT_AND_FLAG : policy, actor))
-                .chain(workspace -> credentials.issueInTransaction(id, "first credential", actor)
-                        .map(credential -> new Created(view(workspace), credential))))
+                .map(WorkspaceService::view))
                 // Two creates of one id that both found it free: the second insert's key clash is the same conflict.
                 .onFailure(failure -> Constraints.violated(failure, Constraints.WORKSPACE_KEY))
                 .transform(failure -> new WorkspaceConflictException("workspace '" + id + "' exists already"))
@@ -84,8 +75,8 @@ public class WorkspaceService {
     }
 
     /**
-     * Creates the workspace with default settings unless it exists; for callers named by the trusted gateway header,
-     * whose workspaces may predate this service. Runs inside the caller's scoped transaction.
+     * Creates the workspace with default settings unless it exists; for callers whose verified token names a workspace
+     * that predates this service's database. Runs inside the caller's scoped transaction.
      */
     Uni<Void> ensure(String id, String actor) {
         Instant now = Instant.now();

@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 
 /** Writes of one rule that race: every accepted write is one version; preconditions let exactly one through. */
@@ -25,7 +25,7 @@ class AlertRuleConcurrencyTest {
     static final String RULE = "/v1/events/{event}/rules/{kind}";
 
     static Response put(String ws, String event, String body, String ifMatch) {
-        var request = given().header("X-UIP-Workspace", ws).contentType(ContentType.JSON).body(body);
+        var request = Api.as(ws, "editor").contentType(ContentType.JSON).body(body);
         return (ifMatch == null ? request : request.header("If-Match", ifMatch)).put(RULE, event, "spike");
     }
 
@@ -39,7 +39,7 @@ class AlertRuleConcurrencyTest {
         List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
         assertEquals(List.of(200, 200, 200, 201), statuses, answers.stream().map(Response::asString).toList()
                 .toString());
-        given().header("X-UIP-Workspace", ws).get(RULE + "/versions", event, "spike").then().statusCode(200)
+        Api.as(ws, "viewer").get(RULE + "/versions", event, "spike").then().statusCode(200)
                 .body("items.version", contains(1, 2, 3, 4))
                 .body("items.action", contains("CREATED", "UPDATED", "UPDATED", "UPDATED"));
     }
@@ -59,6 +59,6 @@ class AlertRuleConcurrencyTest {
         List<Integer> changes = DefinitionConcurrencyTest.race(4, i -> put(ws, event, "{\"minVolume\":" + i + "}",
                 "\"1\"")).stream().map(Response::statusCode).sorted().toList();
         assertEquals(List.of(200, 409, 409, 409), changes);
-        given().header("X-UIP-Workspace", ws).get(RULE, event, "spike").then().body("version", equalTo(2));
+        Api.as(ws, "viewer").get(RULE, event, "spike").then().body("version", equalTo(2));
     }
 }

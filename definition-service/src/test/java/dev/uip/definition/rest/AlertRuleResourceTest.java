@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -28,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.stack.Topics;
 
@@ -40,7 +40,7 @@ class AlertRuleResourceTest {
     static final String RULE = "/v1/events/{event}/rules/{kind}";
 
     static RequestSpecification as(String workspace) {
-        return given().header("X-UIP-Workspace", workspace).header("X-UIP-Actor", "erin")
+        return Api.as(workspace, "editor", "user:erin")
                 .contentType(ContentType.JSON);
     }
 
@@ -59,7 +59,7 @@ class AlertRuleResourceTest {
                 .body("kind", equalTo("drop")).body("enabled", equalTo(true)).body("sensitivity", equalTo("high"))
                 .body("minVolume", equalTo(5.0f)).body("windowMinutes", equalTo(5))
                 .body("severity", equalTo("critical")).body("threshold", nullValue())
-                .body("version", equalTo(1)).body("deleted", equalTo(false)).body("actor", equalTo("erin"));
+                .body("version", equalTo(1)).body("deleted", equalTo(false)).body("actor", equalTo("user:erin"));
         as(ws).get(RULE, event, "DROP").then().statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
 
         // A PUT is the whole rule: what it leaves out takes its default again.
@@ -90,7 +90,7 @@ class AlertRuleResourceTest {
                 .body("items.action", contains("CREATED", "UPDATED", "DELETED", "CREATED"))
                 .body("items.deleted", contains(false, false, true, false))
                 .body("items[0].rule.sensitivity", equalTo("high")).body("items[1].rule.enabled", equalTo(false))
-                .body("items[3].rule.windowMinutes", equalTo(15)).body("items[0].createdBy", equalTo("erin"));
+                .body("items[3].rule.windowMinutes", equalTo(15)).body("items[0].createdBy", equalTo("user:erin"));
         as(ws).get(RULE + "/versions?size=2&page=1", event, "drop").then().body("items.version", contains(3, 4));
 
         // A page of the same name is another series, so another rule; the list filters by each part of the key.
@@ -134,7 +134,7 @@ class AlertRuleResourceTest {
         assertNull(first.get("quietHours"));
         assertNull(first.get("percent"));
         assertNull(first.get("severity"));
-        assertEquals("erin", str(first, "actor"));
+        assertEquals("user:erin", str(first, "actor"));
         assertEquals(false, first.get("deleted"));
         GenericRecord second = states.get(1).value();
         assertEquals(250.5, second.get("threshold"));
@@ -154,7 +154,7 @@ class AlertRuleResourceTest {
         assertEquals(List.of("CREATED", "UPDATED", "DELETED"), changes.stream().map(r -> str(r, "action")).toList());
         for (GenericRecord change : changes) {
             assertEquals("TRACK/Invoice Paid/ABOVE", str(change, "entityId"));
-            assertEquals("erin", str(change, "actor"));
+            assertEquals("user:erin", str(change, "actor"));
         }
         assertNull(changes.get(0).get("before"));
         assertTrue(str(changes.get(0), "after").contains("\"threshold\":100.0"), str(changes.get(0), "after"));
@@ -193,16 +193,12 @@ class AlertRuleResourceTest {
     @Test
     void anotherWorkspaceCannotSeeOrChangeARule() throws Exception {
         String a = workspace();
-        String bearer = "Bearer " + given().contentType(ContentType.JSON).body("{\"id\":\"" + a + "\"}")
-                .post("/v1/workspaces").then().statusCode(201).extract().jsonPath().getString("credential.key");
         String b = workspace();
         String event = "Checkout Started";
-        // The credential decides the workspace, whatever the header says.
-        given().header("Authorization", bearer).header("X-UIP-Workspace", b).contentType(ContentType.JSON)
-                .body("{\"sensitivity\":\"high\"}").put(RULE, event, "spike").then().statusCode(201)
+        // The service token decides the workspace.
+        as(a).body("{\"sensitivity\":\"high\"}").put(RULE, event, "spike").then().statusCode(201)
                 .body("workspaceId", equalTo(a));
-        given().header("Authorization", bearer).body("{}").contentType(ContentType.JSON).put(RULE, event, "spike")
-                .then().statusCode(200).body("version", equalTo(2));
+        as(a).body("{}").put(RULE, event, "spike").then().statusCode(200).body("version", equalTo(2));
 
         as(b).get(RULE, event, "spike").then().statusCode(404);
         as(b).get(RULE + "/versions", event, "spike").then().statusCode(404);
@@ -212,7 +208,7 @@ class AlertRuleResourceTest {
         // B's rule of the same key is B's own, from version 1; A's is untouched.
         as(b).body("{\"enabled\":false}").put(RULE, event, "spike").then().statusCode(201)
                 .body("version", equalTo(1)).body("workspaceId", equalTo(b));
-        given().header("Authorization", bearer).get(RULE, event, "spike").then().statusCode(200)
+        Api.as(a, "viewer").get(RULE, event, "spike").then().statusCode(200)
                 .body("version", equalTo(2)).body("enabled", equalTo(true));
 
         // Below the API too: the application's role sees no row of A within B's workspace.

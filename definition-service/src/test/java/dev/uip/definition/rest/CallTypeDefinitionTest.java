@@ -23,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 
 /**
@@ -37,7 +38,7 @@ class CallTypeDefinitionTest {
             + "\"allowedValues\":[\"free\",\"pro\"]}]";
 
     static RequestSpecification api(String workspace) {
-        return io.restassured.RestAssured.given().header("X-UIP-Workspace", workspace).header("X-UIP-Actor", "cal")
+        return Api.as(workspace, "editor", "user:cal")
                 .contentType(ContentType.JSON);
     }
 

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 
 /**
@@ -29,7 +30,7 @@ class DefinitionBadInputTest {
     static final String HUGE = "x".repeat(1_000_000);
 
     static RequestSpecification api() {
-        return given().header("X-UIP-Workspace", WS).contentType("application/json");
+        return Api.as(WS, "editor").contentType("application/json");
     }
 
     /** Asserts the answer is 2xx or a 4xx JSON error, and returns it. */
@@ -179,65 +180,80 @@ class DefinitionBadInputTest {
 
     @Test
     void wrongMethodsContentTypesAndCredentials() {
-        refused(given().header("X-UIP-Workspace", WS).contentType("text/plain").body("name=A")
+        refused(Api.as(WS, "editor").contentType("text/plain").body("name=A")
                 .post("/v1/definitions"), "text/plain");
-        refused(given().header("X-UIP-Workspace", WS).contentType("application/xml").body("<name>A</name>")
+        refused(Api.as(WS, "editor").contentType("application/xml").body("<name>A</name>")
                 .post("/v1/definitions"), "application/xml");
-        refused(given().header("X-UIP-Workspace", WS).contentType("application/json").accept("application/xml")
+        refused(Api.as(WS, "viewer").contentType("application/json").accept("application/xml")
                 .get("/v1/definitions"), "Accept: application/xml");
         refused(api().delete("/v1/definitions/{name}", "Anything"), "DELETE");
         refused(api().patch("/v1/definitions"), "PATCH");
         refused(api().get("/v1/no-such-api"), "an unknown path");
         for (String header : List.of("Bearer", "Bearer ", "Bearer garbage", "Basic dXNlcjpwYXNz", "x".repeat(3_000),
                 "Bearer uipm_" + "0".repeat(40))) {
-            refused(api().header("Authorization", header).get("/v1/definitions"), "Authorization " +
-                    abbreviate(header));
+            refused(given().contentType("application/json").header("Authorization", header).get("/v1/definitions"),
+                    "Authorization " +
+                            abbreviate(header));
         }
+        // A token naming a malformed workspace (the gateway never signs one) is refused too.
         for (String workspace : List.of("UPPER", "has space", "../etc", "x".repeat(64), "%00", "ü")) {
-            refused(given().header("X-UIP-Workspace", workspace).get("/v1/definitions"), "workspace " + workspace);
+            refused(Api.as(workspace, "viewer").get("/v1/definitions"), "workspace " + workspace);
         }
         stillReady();
     }
 
     @Test
-    void workspacesKeysAndCredentials() {
+    void workspacesAndKeys() {
         String ws = "bad-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, answered(given().contentType("application/json").body("{\"id\":\"" + ws + "\"}")
+        assertEquals(201, answered(Api.as(ws, "admin").contentType("application/json").body("{\"id\":\"" + ws + "\"}")
                 .post("/v1/workspaces"), "create").statusCode());
         for (String body : List.of("", "{", "[]", "null", "{\"id\":5}", "{\"id\":\"Bad Id\"}", "{\"id\":null}",
                 "{\"id\":\"" + ws + "\"}", "{\"id\":\"x1\",\"unplannedEvents\":\"sometimes\"}",
                 "{\"id\":\"x2\",\"name\":\"\\u0007\"}", "{\"id\":\"x3\",\"name\":\"" + HUGE + "\"}",
                 "{\"id\":\"" + "y".repeat(64) + "\"}")) {
-            refused(given().contentType("application/json").body(body).post("/v1/workspaces"),
+            refused(Api.as(ws, "admin").contentType("application/json").body(body).post("/v1/workspaces"),
                     "POST workspace " + abbreviate(body));
+        }
+        // The same bad names and policies with an admin token for the very id they create: each a 400 of its own.
+        String fresh = "bad-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String body : List.of("{\"id\":\"%s\",\"unplannedEvents\":\"sometimes\"}",
+                "{\"id\":\"%s\",\"name\":\"\\u0007\"}", "{\"id\":\"%s\",\"name\":\"" + HUGE + "\"}")) {
+            assertEquals(400, answered(Api.as(fresh, "admin").contentType("application/json")
+                    .body(body.formatted(fresh)).post("/v1/workspaces"), "POST workspace " + abbreviate(body))
+                    .statusCode());
         }
         for (String body : List.of("{", "[]", "{\"name\":5}", "{\"unplannedEvents\":\"never\"}",
                 "{\"name\":\"nul\\u0000\"}", "{\"name\":\"" + HUGE + "\"}")) {
-            refused(given().contentType("application/json").body(body).put("/v1/workspaces/{ws}", ws),
+            refused(Api.as(ws, "admin").contentType("application/json").body(body).put("/v1/workspaces/{ws}", ws),
                     "PUT workspace " + abbreviate(body));
         }
         for (String path : List.of("Bad", "%00", "x".repeat(3_000), "..")) {
-            answered(given().urlEncodingEnabled(false).get("/v1/workspaces/" + path), "GET workspace "
+            answered(Api.as(ws, "viewer").urlEncodingEnabled(false).get("/v1/workspaces/" + path), "GET workspace "
                     + abbreviate(path));
         }
 
-        for (String collection : List.of("write-keys", "api-credentials")) {
+        for (String collection : List.of("write-keys")) {
             for (String body : List.of("{", "[]", "5", "{\"name\":5}", "{\"name\":[\"a\"]}",
                     "{\"name\":\"bell\\u0007\"}", "{\"name\":\"nul\\u0000\"}", "{\"name\":\"" + HUGE + "\"}")) {
-                refused(given().contentType("application/json").body(body)
+                refused(Api.as(ws, "admin").contentType("application/json").body(body)
                         .post("/v1/workspaces/{ws}/" + collection, ws), collection + " " + abbreviate(body));
             }
-            answered(given().contentType("text/plain").body("anything").post("/v1/workspaces/{ws}/" + collection,
+            answered(Api.as(ws, "admin").contentType("text/plain").body("anything").post(
+                    "/v1/workspaces/{ws}/" + collection,
                     ws), collection + " text/plain");
-            refused(given().contentType("application/json").body("{}").post("/v1/workspaces/{ws}/" + collection,
+            refused(Api.as(ws, "admin").contentType("application/json").body("{}").post(
+                    "/v1/workspaces/{ws}/" + collection,
                     "Not A Workspace"), collection + " of a malformed workspace");
             for (String id : List.of("nope", "%00", "x".repeat(3_000), "..", "%F0%9F%8E%89")) {
-                refused(given().urlEncodingEnabled(false).post("/v1/workspaces/" + ws + "/" + collection + "/" + id
-                        + "/revoke"), collection + " revoke " + abbreviate(id));
+                refused(Api.as(ws, "admin").urlEncodingEnabled(false)
+                        .post("/v1/workspaces/" + ws + "/" + collection + "/" + id
+                                + "/revoke"),
+                        collection + " revoke " + abbreviate(id));
             }
         }
         for (String id : List.of("nope", "%00", "x".repeat(3_000))) {
-            refused(given().urlEncodingEnabled(false).post("/v1/workspaces/" + ws + "/write-keys/" + id + "/rotate"),
+            refused(Api.as(ws, "admin").urlEncodingEnabled(false)
+                    .post("/v1/workspaces/" + ws + "/write-keys/" + id + "/rotate"),
                     "rotate " + abbreviate(id));
         }
         stillReady();

@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 
 /** Requests that race: changes of one definition, and creates of many definitions in one (new) workspace. */
@@ -56,7 +56,7 @@ class DefinitionConcurrencyTest {
     /** Races two changes of a new definition, several rounds. */
     private void racedChanges(Change change) throws Exception {
         String name = "Raced " + UUID.randomUUID();
-        given().header("X-UIP-Workspace", WS).contentType(ContentType.JSON).body(body(name, null))
+        Api.as(WS, "editor").contentType(ContentType.JSON).body(body(name, null))
                 .post("/v1/definitions").then().statusCode(201);
 
         int rounds = 6;
@@ -64,7 +64,7 @@ class DefinitionConcurrencyTest {
         int accepted = 0;
         for (int round = 0; round < rounds; round++) {
             int r = round;
-            List<Response> answers = race(2, i -> given().header("X-UIP-Workspace", WS)
+            List<Response> answers = race(2, i -> Api.as(WS, "editor")
                     .contentType(ContentType.JSON).body(change.body(name, r, i)).put("/v1/definitions/{name}", name));
             List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
             for (Response answer : answers) {
@@ -83,10 +83,10 @@ class DefinitionConcurrencyTest {
         // The requests did overlap (a test that never raced would prove nothing).
         assertTrue(bothRaced > 0, "no round raced");
         // Every accepted change is one version, and no version was lost or written twice.
-        List<Integer> versions = given().header("X-UIP-Workspace", WS).get("/v1/definitions/{name}/versions", name)
+        List<Integer> versions = Api.as(WS, "viewer").get("/v1/definitions/{name}/versions", name)
                 .then().statusCode(200).extract().jsonPath().getList("version", Integer.class);
         assertEquals(accepted + 1, versions.size(), versions.toString());
-        given().header("X-UIP-Workspace", WS).get("/v1/definitions/{name}", name).then().statusCode(200)
+        Api.as(WS, "viewer").get("/v1/definitions/{name}", name).then().statusCode(200)
                 .body("version", org.hamcrest.Matchers.equalTo(accepted + 1));
     }
 
@@ -95,14 +95,14 @@ class DefinitionConcurrencyTest {
         // A workspace that does not exist yet: all eight also race to create it.
         String workspace = "burst-" + UUID.randomUUID().toString().substring(0, 8);
         String prefix = "Burst " + UUID.randomUUID() + " ";
-        List<Response> answers = race(8, i -> given().header("X-UIP-Workspace", workspace)
+        List<Response> answers = race(8, i -> Api.as(workspace, "editor")
                 .contentType(ContentType.JSON).body(body(prefix + i, "p" + i)).post("/v1/definitions"));
         for (Response answer : answers) {
             assertEquals(201, answer.statusCode(), answer.asString());
         }
-        assertEquals(8, given().header("X-UIP-Workspace", workspace).get("/v1/definitions").then().statusCode(200)
+        assertEquals(8, Api.as(workspace, "viewer").get("/v1/definitions").then().statusCode(200)
                 .extract().jsonPath().getInt("total"));
-        given().header("X-UIP-Workspace", workspace).get("/v1/workspaces/{ws}", workspace).then().statusCode(200);
+        Api.as(workspace, "viewer").get("/v1/workspaces/{ws}", workspace).then().statusCode(200);
     }
 
     /** Runs {@code count} requests released at the same moment and returns their answers. */

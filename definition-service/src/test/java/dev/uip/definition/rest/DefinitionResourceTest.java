@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -23,6 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.Topics;
@@ -40,7 +40,7 @@ class DefinitionResourceTest {
     @Test
     void createStoresRegistersAndPublishes() {
         String name = "Invoice Sent " + UUID.randomUUID();
-        long globalId = given().contentType(ContentType.JSON).header("X-UIP-Actor", "alice")
+        long globalId = Api.as("default", "editor", "user:alice").contentType(ContentType.JSON)
                 .body(BODY.formatted(name))
                 .post("/v1/definitions")
                 .then().statusCode(201)
@@ -51,10 +51,10 @@ class DefinitionResourceTest {
                 .extract().jsonPath().getLong("schema.globalId");
 
         // Stored: readable back from PostgreSQL and listed.
-        given().get("/v1/definitions/{name}", name).then().statusCode(200)
+        Api.as("default", "viewer").get("/v1/definitions/{name}", name).then().statusCode(200)
                 .body("properties[0].type", equalTo("number"))
                 .body("properties[1].required", equalTo(false));
-        given().get("/v1/definitions").then().statusCode(200).body("items.name", hasItem(name));
+        Api.as("default", "viewer").get("/v1/definitions").then().statusCode(200).body("items.name", hasItem(name));
 
         // Registered: the registry holds the generated schema in the workspace's group.
         var registry = RegistryClientFacadeFactory.create(new SchemaResolverConfig(
@@ -66,29 +66,32 @@ class DefinitionResourceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> changesFor(name).size() == 1);
         GenericRecord change = changesFor(name).get(0);
         assertEquals("CREATED", change.get("action").toString());
-        assertEquals("alice", change.get("actor").toString());
+        assertEquals("user:alice", change.get("actor").toString());
         assertTrue(change.get("after").toString().contains("\"amount\""));
     }
 
     @Test
     void badInputGetsClearErrors() {
         String name = "Signup " + UUID.randomUUID();
-        given().contentType(ContentType.JSON).body(BODY.formatted(name)).post("/v1/definitions").then()
+        Api.as("default", "editor").contentType(ContentType.JSON).body(BODY.formatted(name)).post("/v1/definitions")
+                .then()
                 .statusCode(201);
-        given().contentType(ContentType.JSON).body(BODY.formatted(name)).post("/v1/definitions").then()
+        Api.as("default", "editor").contentType(ContentType.JSON).body(BODY.formatted(name)).post("/v1/definitions")
+                .then()
                 .statusCode(409).body("code", equalTo("NAME_CONFLICT"));
-        given().contentType(ContentType.JSON)
+        Api.as("default", "editor").contentType(ContentType.JSON)
                 .body("{\"name\":\"X\",\"properties\":[{\"name\":\"a\",\"type\":\"colour\",\"required\":true}]}")
                 .post("/v1/definitions").then().statusCode(400).body("code", equalTo("INVALID_DEFINITION"))
                 .body("field", equalTo("properties[0].type"));
-        given().contentType(ContentType.JSON)
+        Api.as("default", "editor").contentType(ContentType.JSON)
                 .body("{\"name\":\"X\",\"properties\":[{\"name\":\"bad name\",\"type\":\"string\"}]}")
                 .post("/v1/definitions").then().statusCode(400).body("field", equalTo("properties[0].name"));
-        given().contentType(ContentType.JSON).body("{oops").post("/v1/definitions").then().statusCode(400)
+        Api.as("default", "editor").contentType(ContentType.JSON).body("{oops").post("/v1/definitions").then()
+                .statusCode(400)
                 .body("code", equalTo("INVALID_DEFINITION")).body("field", equalTo("$"));
-        given().get("/v1/definitions/{name}", "nope " + UUID.randomUUID()).then().statusCode(404);
+        Api.as("default", "viewer").get("/v1/definitions/{name}", "nope " + UUID.randomUUID()).then().statusCode(404);
         // Another workspace does not see this one's definitions.
-        given().header("X-UIP-Workspace", "other").get("/v1/definitions/{name}", name).then().statusCode(404);
+        Api.as("other", "viewer").get("/v1/definitions/{name}", name).then().statusCode(404);
     }
 
     static List<GenericRecord> changesFor(String name) {

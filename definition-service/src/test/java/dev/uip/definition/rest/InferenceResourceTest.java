@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 
 /** Draft definitions from sample events over HTTP; same test resource as DefinitionResourceTest, so one app. */
@@ -108,7 +109,7 @@ class InferenceResourceTest {
         String conflicting = "Report Failed " + UUID.randomUUID();
         String invalid = "Order Placed " + UUID.randomUUID();
 
-        in(ws).header("X-UIP-Actor", "carol").queryParam("save", "true").body("""
+        Api.as(ws, "editor", "user:carol").contentType(ContentType.JSON).queryParam("save", "true").body("""
                 [{"event": "%1$s", "properties": {"rows": 12, "format": "csv"}},
                  {"event": "%1$s", "properties": {"rows": 40}},
                  {"event": "%2$s", "properties": {"code": 500}},
@@ -131,7 +132,7 @@ class InferenceResourceTest {
                 .body("properties.type", contains("integer", "string"))
                 .body("properties.required", contains(true, false));
         in(ws).get("/v1/definitions/{name}/versions", clean).then().statusCode(200)
-                .body("action", contains("CREATED")).body("createdBy", contains("carol"));
+                .body("action", contains("CREATED")).body("createdBy", contains("user:carol"));
         in(ws).get("/v1/definitions/{name}", conflicting).then().statusCode(404);
         in(ws).get("/v1/definitions/{name}", invalid).then().statusCode(404);
         // Within the caller's workspace only.
@@ -142,7 +143,7 @@ class InferenceResourceTest {
                 .until(() -> DefinitionResourceTest.changesFor(clean), found -> !found.isEmpty());
         assertEquals(1, changes.size());
         assertEquals("CREATED", changes.get(0).get("action").toString());
-        assertEquals("carol", changes.get(0).get("actor").toString());
+        assertEquals("user:carol", changes.get(0).get("actor").toString());
         assertEquals(ws, changes.get(0).get("workspaceId").toString());
     }
 
@@ -163,7 +164,7 @@ class InferenceResourceTest {
 
     @Test
     void reportsATypeConflictInsteadOfGuessing() {
-        given().contentType(ContentType.JSON).body("""
+        Api.as("default", "editor").contentType(ContentType.JSON).body("""
                 [{"event": "Report Exported", "properties": {"rows": "12"}},
                  {"event": "Report Exported", "properties": {"rows": 12}},
                  {"event": "Report Exported", "properties": {"rows": 40}}]""")
@@ -180,20 +181,25 @@ class InferenceResourceTest {
 
     @Test
     void badInputIsA400WithCodeMessageAndField() {
-        given().contentType(ContentType.JSON).body("{oops").post("/v1/definitions/infer").then().statusCode(400)
+        Api.as("default", "editor").contentType(ContentType.JSON).body("{oops").post("/v1/definitions/infer").then()
+                .statusCode(400)
                 .body("code", equalTo("INVALID_SAMPLES")).body("field", equalTo("$"))
                 .body("message", startsWith("the body is not valid JSON"));
-        given().contentType(ContentType.JSON).body("").post("/v1/definitions/infer").then().statusCode(400)
+        Api.as("default", "editor").contentType(ContentType.JSON).body("").post("/v1/definitions/infer").then()
+                .statusCode(400)
                 .body("code", equalTo("INVALID_SAMPLES"));
-        given().contentType(ContentType.JSON).body("{\"batch\": 5}").post("/v1/definitions/infer").then()
+        Api.as("default", "editor").contentType(ContentType.JSON).body("{\"batch\": 5}").post("/v1/definitions/infer")
+                .then()
                 .statusCode(400).body("code", equalTo("INVALID_SAMPLES")).body("field", equalTo("batch"));
         String tooMany = IntStream.range(0, 1001).mapToObj(i -> "{\"event\": \"A\"}")
                 .collect(Collectors.joining(",", "[", "]"));
-        given().contentType(ContentType.JSON).body(tooMany).post("/v1/definitions/infer").then().statusCode(400)
+        Api.as("default", "editor").contentType(ContentType.JSON).body(tooMany).post("/v1/definitions/infer").then()
+                .statusCode(400)
                 .body("code", equalTo("TOO_MANY_SAMPLES")).body("field", equalTo("[1000]"));
-        given().contentType(ContentType.JSON).header("X-UIP-Workspace", "Not A Workspace").body("[]")
-                .post("/v1/definitions/infer").then().statusCode(400).body("field", equalTo("workspace"));
-        given().contentType(ContentType.JSON).queryParam("save", "yes").body("[{\"event\": \"A\"}]")
+        // A token naming no valid workspace is not one the gateway signs.
+        Api.as("Not A Workspace", "editor").contentType(ContentType.JSON).body("[]")
+                .post("/v1/definitions/infer").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        Api.as("default", "editor").contentType(ContentType.JSON).queryParam("save", "yes").body("[{\"event\": \"A\"}]")
                 .post("/v1/definitions/infer").then().statusCode(400).body("field", equalTo("save"));
         given().contentType(ContentType.JSON).header("Authorization", "Bearer nope").body("[{\"event\": \"A\"}]")
                 .post("/v1/definitions/infer").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
@@ -202,11 +208,11 @@ class InferenceResourceTest {
     @Test
     void aDefinitionNamedInferIsStillReadable() {
         // The new route must not shadow GET /v1/definitions/{name} for a definition called "infer".
-        given().header("X-UIP-Workspace", "infer-route-check").get("/v1/definitions/infer").then().statusCode(404)
+        Api.as("infer-route-check", "viewer").get("/v1/definitions/infer").then().statusCode(404)
                 .body("code", equalTo("NOT_FOUND"));
     }
 
     private static RequestSpecification in(String workspace) {
-        return given().contentType(ContentType.JSON).header("X-UIP-Workspace", workspace);
+        return Api.as(workspace, "editor").contentType(ContentType.JSON);
     }
 }

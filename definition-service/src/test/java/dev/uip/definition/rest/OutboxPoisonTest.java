@@ -29,6 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.definition.messaging.OutboxPublisher;
 import dev.uip.definition.messaging.OutboxRelay;
@@ -54,12 +55,13 @@ class OutboxPoisonTest {
 
         // The next ordinary changes of other tenants: a definition, and a write key revoked.
         String name = "After Poison " + UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("X-UIP-Workspace", "poison-neighbour")
+        Api.as("poison-neighbour", "editor").contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\"}").post("/v1/definitions").then().statusCode(201);
-        String keyId = given().contentType(ContentType.JSON).body("{\"name\":\"soon revoked\"}")
+        String keyId = Api.as("poison-keys", "admin").contentType(ContentType.JSON).body("{\"name\":\"soon revoked\"}")
                 .post("/v1/workspaces/{ws}/write-keys", "poison-keys").then().statusCode(201)
                 .extract().jsonPath().getString("id");
-        given().post("/v1/workspaces/{ws}/write-keys/{id}/revoke", "poison-keys", keyId).then().statusCode(200);
+        Api.as("poison-keys", "admin").post("/v1/workspaces/{ws}/write-keys/{id}/revoke", "poison-keys", keyId).then()
+                .statusCode(200);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> DefinitionResourceTest.changesFor(name).size() == 1);
@@ -91,7 +93,7 @@ class OutboxPoisonTest {
                 for (int i = 0; i < 6; i++) {
                     String name = "Once " + race + " " + UUID.randomUUID();
                     names.add(name);
-                    given().contentType(ContentType.JSON).header("X-UIP-Workspace", "outbox-race")
+                    Api.as("outbox-race", "editor").contentType(ContentType.JSON)
                             .body("{\"name\":\"" + name + "\"}").post("/v1/definitions").then().statusCode(201);
                 }
                 // Two relays (as two instances would run them) start a round at the same moment.

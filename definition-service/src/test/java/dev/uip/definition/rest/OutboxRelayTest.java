@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.definition.messaging.OutboxRelay;
 import dev.uip.stack.Topics;
@@ -40,8 +40,8 @@ class OutboxRelayTest {
         relay.stop();
         try {
             // The "crash": the database commits, nothing is published.
-            given().contentType(ContentType.JSON).header("X-UIP-Workspace", "outbox-test").header("X-UIP-Actor",
-                    "dave").body("{\"name\":\"" + name + "\",\"keyEvent\":true}").post("/v1/definitions").then()
+            Api.as("outbox-test", "editor", "user:dave").contentType(ContentType.JSON)
+                    .body("{\"name\":\"" + name + "\",\"keyEvent\":true}").post("/v1/definitions").then()
                     .statusCode(201);
             List<String[]> pending = pendingRows(name);
             assertEquals(2, pending.size(), "a DefinitionChanged and an EventDefinitionState wait in the outbox");
@@ -57,7 +57,7 @@ class OutboxRelayTest {
         String written = publishedPayload(name, "dev.uip.schemas.DefinitionChanged");
         assertTrue(written.contains("\"changeId\":\"" + change.get("changeId") + "\""), written);
         assertEquals("CREATED", change.get("action").toString());
-        assertEquals("dave", change.get("actor").toString());
+        assertEquals("user:dave", change.get("actor").toString());
 
         GenericRecord state = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             List<GenericRecord> states = TopicReader.records(Topics.EVENT_DEFINITIONS,

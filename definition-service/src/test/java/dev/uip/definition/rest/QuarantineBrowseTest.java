@@ -4,7 +4,6 @@ import static dev.uip.definition.rest.QuarantineKafka.quarantine;
 import static dev.uip.definition.rest.QuarantineKafka.quarantined;
 import static dev.uip.definition.rest.QuarantineKafka.track;
 import static dev.uip.definition.rest.QuarantineKafka.violation;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -22,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.QuarantineReason;
@@ -130,7 +130,7 @@ class QuarantineBrowseTest {
     }
 
     static RequestSpecification in(String workspace) {
-        return given().header("X-UIP-Workspace", workspace).header("X-UIP-Actor", "erin");
+        return Api.as(workspace, "editor", "user:erin");
     }
 
     static io.restassured.response.Response post(String workspace, String path, String body) {

@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 
 /** Row-level security on real PostgreSQL: workspace B cannot see workspace A's rows, even with unfiltered SQL. */
@@ -31,16 +31,16 @@ class RowLevelSecurityTest {
         String a = "rls-a-" + UUID.randomUUID().toString().substring(0, 8);
         String b = "rls-b-" + UUID.randomUUID().toString().substring(0, 8);
         String name = "Secret Event";
-        given().contentType(ContentType.JSON).header("X-UIP-Workspace", a)
+        Api.as(a, "editor").contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name + "\",\"properties\":[{\"name\":\"x\",\"type\":\"string\"}]}")
                 .post("/v1/definitions").then().statusCode(201);
-        given().header("X-UIP-Workspace", a).contentType(ContentType.JSON).body("{\"name\":\"k\"}")
+        Api.as(a, "admin").contentType(ContentType.JSON).body("{\"name\":\"k\"}")
                 .post("/v1/workspaces/{ws}/write-keys", a).then().statusCode(201);
-        given().header("X-UIP-Workspace", a).contentType(ContentType.JSON).body("{}")
+        Api.as(a, "editor").contentType(ContentType.JSON).body("{}")
                 .put("/v1/events/{event}/rules/drop", name).then().statusCode(201);
 
         // The API answers 404 for another workspace's definition.
-        given().header("X-UIP-Workspace", b).get("/v1/definitions/{name}", name).then().statusCode(404);
+        Api.as(b, "viewer").get("/v1/definitions/{name}", name).then().statusCode(404);
 
         try (Connection owner = Db.owner()) {
             // The rows exist (the superuser of the test server is not subject to row-level security).
@@ -50,7 +50,7 @@ class RowLevelSecurityTest {
         try (Connection app = Db.app()) {
             app.setAutoCommit(false);
             String[] tables = {"event_definition", "event_definition_version", "write_key", "outbox_event",
-                    "api_credential", "alert_rule", "alert_rule_version"};
+                    "alert_rule", "alert_rule_version"};
             // Without a workspace setting, the application role sees no row at all.
             for (String table : tables) {
                 assertEquals(List.of(), workspacesSeen(app, "select workspace_id from " + table), table);
@@ -79,11 +79,22 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void theOldManagementCredentialsAuthenticateNoOne() throws SQLException {
+        // The gateway issues API tokens now: the application role may not read the old table, and the lookup across
+        // workspaces by hash is gone.
+        try (Connection app = Db.app()) {
+            app.setAutoCommit(true);
+            assertThrows(SQLException.class, () -> execute(app, "select key_hash from api_credential"));
+            assertThrows(SQLException.class, () -> execute(app, "select * from uip_credential_by_hash('x')"));
+        }
+    }
+
+    @Test
     void theApplicationRoleCannotBypassSecurityOrRewriteHistory() throws SQLException {
-        given().contentType(ContentType.JSON).header("X-UIP-Workspace", "rls-history")
+        Api.as("rls-history", "editor").contentType(ContentType.JSON)
                 .body("{\"name\":\"History " + UUID.randomUUID() + "\"}").post("/v1/definitions").then()
                 .statusCode(201);
-        given().contentType(ContentType.JSON).header("X-UIP-Workspace", "rls-history").body("{}")
+        Api.as("rls-history", "editor").contentType(ContentType.JSON).body("{}")
                 .put("/v1/calls/group/rules/stopped").then().statusCode(201);
         try (Connection app = Db.app()) {
             app.setAutoCommit(true);

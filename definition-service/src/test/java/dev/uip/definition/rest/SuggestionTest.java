@@ -3,7 +3,6 @@ package dev.uip.definition.rest;
 import static dev.uip.definition.rest.SuggestionKafka.sample;
 import static dev.uip.definition.rest.SuggestionKafka.samples;
 import static dev.uip.definition.rest.SuggestionKafka.stats;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -32,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.definition.suggestion.service.SuggestionPurge;
 import dev.uip.schemas.QuarantineReason;
@@ -279,6 +279,6 @@ class SuggestionTest {
     }
 
     private static RequestSpecification in(String workspace) {
-        return given().header("X-UIP-Workspace", workspace).header("X-UIP-Actor", "erin");
+        return Api.as(workspace, "editor", "user:erin");
     }
 }

@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -25,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.stack.RealStack;
 
@@ -36,7 +36,7 @@ class VersioningTest {
     static final String WS = "versioning";
 
     static RequestSpecification api() {
-        return given().header("X-UIP-Workspace", WS).header("X-UIP-Actor", "carol").contentType(ContentType.JSON);
+        return Api.as(WS, "editor", "user:carol").contentType(ContentType.JSON);
     }
 
     static String body(String name, String properties) {
@@ -91,7 +91,7 @@ class VersioningTest {
                 .body("[0].schemaText", nullValue());
         api().get("/v1/definitions/{name}/versions/3", name).then().statusCode(200)
                 .body("schemaText", notNullValue()).body("definition.properties[0].type", equalTo("string"))
-                .body("createdBy", equalTo("carol"));
+                .body("createdBy", equalTo("user:carol"));
         api().get("/v1/definitions/{name}/diff?from=1&to=3", name).then().statusCode(200)
                 .body("changed.find { it.path == 'rows' && it.field == 'type' }.from", equalTo("integer"))
                 .body("changed.find { it.path == 'rows' && it.field == 'type' }.to", equalTo("string"));
@@ -145,7 +145,7 @@ class VersioningTest {
         api().get("/v1/definitions?owner={team}&q=NEEDLE 1", team).then().body("total", equalTo(1));
         api().get("/v1/definitions?size=500").then().statusCode(400).body("field", equalTo("size"));
         api().get("/v1/definitions?status=gone").then().statusCode(400).body("field", equalTo("status"));
-        given().header("X-UIP-Workspace", "someone-else").get("/v1/definitions?owner={team}", team).then()
+        Api.as("someone-else", "viewer").get("/v1/definitions?owner={team}", team).then()
                 .body("total", equalTo(0)).body("items.name", not(hasItem("Paged " + team + " 0")));
     }
 

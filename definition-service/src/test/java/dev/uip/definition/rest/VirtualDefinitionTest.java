@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.schemas.MessageType;
 import dev.uip.schemas.RawUsageEvent;
@@ -46,7 +47,7 @@ class VirtualDefinitionTest {
             {"callTypes": ["page"], "where": {"path": "properties.url", "op": "contains", "value": "/billing"}}""";
 
     static RequestSpecification api(String workspace) {
-        return io.restassured.RestAssured.given().header("X-UIP-Workspace", workspace).header("X-UIP-Actor", "vera")
+        return Api.as(workspace, "editor", "user:vera")
                 .contentType(ContentType.JSON);
     }
 

@@ -1,6 +1,5 @@
 package dev.uip.definition.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -22,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
 import dev.uip.schemas.keys.WriteKeyFormat;
 import dev.uip.stack.Topics;
@@ -41,7 +41,7 @@ class WriteKeyResourceTest {
         assertTrue(WriteKeyFormat.isWellFormed(key), key);
         assertEquals(WriteKeyFormat.displayPrefix(key), issued.getString("prefix"));
 
-        given().get("/v1/workspaces/{ws}/write-keys", WS).then().statusCode(200)
+        Api.as(WS, "admin").get("/v1/workspaces/{ws}/write-keys", WS).then().statusCode(200)
                 .body("id", hasItem(id))
                 .body("find { it.id == '" + id + "' }.key", nullValue())
                 .body("find { it.id == '" + id + "' }.name", equalTo("web app"));
@@ -62,42 +62,47 @@ class WriteKeyResourceTest {
         String firstId = first.getString("id");
         String firstKey = first.getString("key");
 
-        JsonPath rotated = given().post("/v1/workspaces/{ws}/write-keys/{id}/rotate", WS, firstId).then()
+        JsonPath rotated = Api.as(WS, "admin").post("/v1/workspaces/{ws}/write-keys/{id}/rotate", WS, firstId).then()
                 .statusCode(201).body("key", notNullValue()).body("name", equalTo("server")).extract().jsonPath();
         String secondId = rotated.getString("id");
         String secondKey = rotated.getString("key");
         assertFalse(secondKey.equals(firstKey));
 
-        given().get("/v1/workspaces/{ws}/write-keys", WS).then().statusCode(200)
+        Api.as(WS, "admin").get("/v1/workspaces/{ws}/write-keys", WS).then().statusCode(200)
                 .body("find { it.id == '" + firstId + "' }.revokedAt", notNullValue())
                 .body("find { it.id == '" + firstId + "' }.replacedBy", equalTo(secondId))
                 .body("find { it.id == '" + secondId + "' }.revokedAt", nullValue());
         awaitState(WriteKeyFormat.hash(firstKey), true);
         awaitState(WriteKeyFormat.hash(secondKey), false);
 
-        given().post("/v1/workspaces/{ws}/write-keys/{id}/revoke", WS, secondId).then().statusCode(200)
+        Api.as(WS, "admin").post("/v1/workspaces/{ws}/write-keys/{id}/revoke", WS, secondId).then().statusCode(200)
                 .body("revokedAt", notNullValue());
         awaitState(WriteKeyFormat.hash(secondKey), true);
         // Revoking twice is harmless.
-        given().post("/v1/workspaces/{ws}/write-keys/{id}/revoke", WS, secondId).then().statusCode(200);
+        Api.as(WS, "admin").post("/v1/workspaces/{ws}/write-keys/{id}/revoke", WS, secondId).then().statusCode(200);
     }
 
     @Test
     void badRequests() {
-        given().contentType(ContentType.JSON).body("{\"name\":\"x\"}").post("/v1/workspaces/{ws}/write-keys", "Bad WS!")
+        Api.as(WS, "admin").contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                .post("/v1/workspaces/{ws}/write-keys", "Bad WS!")
                 .then().statusCode(400).body("field", equalTo("workspace"));
-        given().contentType(ContentType.JSON).body("{\"name\": 5}").post("/v1/workspaces/{ws}/write-keys", WS).then()
+        Api.as(WS, "admin").contentType(ContentType.JSON).body("{\"name\": 5}")
+                .post("/v1/workspaces/{ws}/write-keys", WS).then()
                 .statusCode(400).body("field", equalTo("name"));
-        given().post("/v1/workspaces/{ws}/write-keys/{id}/revoke", WS, "wk_missing").then().statusCode(404);
-        // A key of one workspace cannot be revoked through another.
+        Api.as(WS, "admin").post("/v1/workspaces/{ws}/write-keys/{id}/revoke", WS, "wk_missing").then().statusCode(404);
+        // A path naming another workspace than the token's is a 404; a key of one workspace is neither revoked nor
+        // listed through another.
+        Api.as(WS, "admin").get("/v1/workspaces/{ws}/write-keys", "someone-else").then().statusCode(404);
         String id = issue("other").getString("id");
-        given().post("/v1/workspaces/{ws}/write-keys/{id}/revoke", "someone-else", id).then().statusCode(404);
-        given().get("/v1/workspaces/{ws}/write-keys", "someone-else").then().statusCode(200)
+        Api.as("someone-else", "admin").post("/v1/workspaces/{ws}/write-keys/{id}/revoke", "someone-else", id).then()
+                .statusCode(404);
+        Api.as("someone-else", "admin").get("/v1/workspaces/{ws}/write-keys", "someone-else").then().statusCode(200)
                 .body("id", not(hasItem(id)));
     }
 
     static JsonPath issue(String name) {
-        return given().contentType(ContentType.JSON).header("X-UIP-Actor", "bob").body("{\"name\":\"" + name + "\"}")
+        return Api.as(WS, "admin", "user:bob").contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
                 .post("/v1/workspaces/{ws}/write-keys", WS).then().statusCode(201).extract().jsonPath();
     }
 

@@ -1,16 +1,14 @@
 package dev.uip.definition.quarantine.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.uip.definition.access.CallerContext;
 import dev.uip.definition.quarantine.domain.PreviewResult;
 import dev.uip.definition.quarantine.domain.QuarantineFilter;
 import dev.uip.definition.quarantine.domain.QuarantineStatus;
@@ -30,7 +29,7 @@ import dev.uip.definition.quarantine.service.QuarantineBrowser;
 import dev.uip.definition.quarantine.service.QuarantinePreview;
 import dev.uip.definition.quarantine.service.QuarantineReleases;
 import dev.uip.definition.rest.PageView;
-import dev.uip.definition.service.Callers;
+import dev.uip.schemas.identity.Role;
 
 /**
  * The quarantine's REST API, within the caller's workspace (as /v1/definitions): browse, count, preview, release and
@@ -42,7 +41,7 @@ import dev.uip.definition.service.Callers;
 public class QuarantineResource {
 
     @Inject
-    Callers callers;
+    CallerContext caller;
 
     @Inject
     QuarantineBodies bodies;
@@ -56,16 +55,7 @@ public class QuarantineResource {
     @Inject
     QuarantineReleases releases;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
-
-    @HeaderParam("X-UIP-Workspace")
-    String workspaceHeader;
-
-    @HeaderParam("X-UIP-Actor")
-    @DefaultValue("anonymous")
-    String actor;
-
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "List quarantined events, newest first", description = "Filters event, reason, path"
             + " (a violation path), from/to (ISO-8601, on quarantinedAt), status; page from 0, size 1-100")
@@ -80,6 +70,7 @@ public class QuarantineResource {
                         pageSize, found.total()));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/summary")
     @Operation(summary = "Counts per reason and per event, with a sample payload each", description = "The list's"
@@ -92,6 +83,7 @@ public class QuarantineResource {
         return workspace().chain(ws -> browser.summary(ws, scoped)).map(SummaryView::of);
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{messageId}")
     public Uni<EventView> one(@PathParam("messageId") String messageId) {
@@ -99,6 +91,7 @@ public class QuarantineResource {
         return workspace().chain(ws -> browser.one(ws, id)).map(EventView::of);
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/preview")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,6 +103,7 @@ public class QuarantineResource {
         return workspace().chain(ws -> previews.preview(ws, filter, limit));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/release")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -118,10 +112,11 @@ public class QuarantineResource {
     public Uni<ReleaseView> release(String body) {
         QuarantineRequest request = bodies.read(body);
         QuarantineFilter filter = bodies.filter(request, true);
-        return workspace().chain(ws -> releases.release(ws, actor, filter))
+        return workspace().chain(ws -> releases.release(ws, caller.actor(), filter))
                 .map(result -> new ReleaseView(result.id(), result.count()));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/discard")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -130,10 +125,11 @@ public class QuarantineResource {
         QuarantineRequest request = bodies.read(body);
         QuarantineFilter filter = bodies.filter(request, true);
         String reason = bodies.discardReason(request);
-        return workspace().chain(ws -> releases.discard(ws, actor, filter, reason))
+        return workspace().chain(ws -> releases.discard(ws, caller.actor(), filter, reason))
                 .map(result -> new DiscardView(result.id(), result.count()));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/releases/{releaseId}")
     @Operation(summary = "Progress of a release: pending, released, still failing, retry later, superseded")
@@ -143,6 +139,6 @@ public class QuarantineResource {
     }
 
     private Uni<String> workspace() {
-        return callers.workspace(authorization, workspaceHeader);
+        return Uni.createFrom().item(caller.workspace());
     }
 }

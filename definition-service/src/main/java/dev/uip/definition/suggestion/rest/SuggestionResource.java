@@ -1,16 +1,14 @@
 package dev.uip.definition.suggestion.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,8 +19,8 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.uip.definition.access.CallerContext;
 import dev.uip.definition.rest.QueryParams;
-import dev.uip.definition.service.Callers;
 import dev.uip.definition.suggestion.domain.AdoptChoices;
 import dev.uip.definition.suggestion.domain.Intake;
 import dev.uip.definition.suggestion.domain.InvalidSuggestionRequestException;
@@ -32,6 +30,7 @@ import dev.uip.definition.suggestion.rest.SuggestionViews.PageView;
 import dev.uip.definition.suggestion.rest.SuggestionViews.SuggestionView;
 import dev.uip.definition.suggestion.service.SuggestionAdoption;
 import dev.uip.definition.suggestion.service.Suggestions;
+import dev.uip.schemas.identity.Role;
 
 /**
  * Suggestions from live traffic, within the caller's workspace (as /v1/definitions): unplanned events by volume,
@@ -43,7 +42,7 @@ import dev.uip.definition.suggestion.service.Suggestions;
 public class SuggestionResource {
 
     @Inject
-    Callers callers;
+    CallerContext caller;
 
     @Inject
     Suggestions suggestions;
@@ -54,16 +53,7 @@ public class SuggestionResource {
     @Inject
     ObjectMapper json;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
-
-    @HeaderParam("X-UIP-Workspace")
-    String workspaceHeader;
-
-    @HeaderParam("X-UIP-Actor")
-    @DefaultValue("anonymous")
-    String actor;
-
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Operation(summary = "Unplanned events by volume, each with an inferred draft definition", description = "Busiest"
             + " over the last 7 days first; events with a definition of any status are left out; dismissed=true lists"
@@ -78,6 +68,7 @@ public class SuggestionResource {
                         pageIndex, pageSize, found.total(), found.notTracked()));
     }
 
+    @RolesAllowed(Role.VIEWER_NAME)
     @GET
     @Path("/{event}")
     @Operation(summary = "One suggestion with its newest sample payloads")
@@ -86,6 +77,7 @@ public class SuggestionResource {
         return workspace().chain(ws -> suggestions.one(ws, name)).map(s -> SuggestionView.of(s, true));
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/{event}/adopt")
     @Consumes(MediaType.WILDCARD)
@@ -94,9 +86,10 @@ public class SuggestionResource {
     public Uni<AdoptedView> adopt(@PathParam("event") String event, String body) {
         String name = event(event);
         AdoptChoices choices = choices(body);
-        return workspace().chain(ws -> adoption.adopt(ws, actor, name, choices)).map(AdoptedView::of);
+        return workspace().chain(ws -> adoption.adopt(ws, caller.actor(), name, choices)).map(AdoptedView::of);
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/{event}/dismiss")
     @Operation(summary = "Hide a suggestion from the list (GET ?dismissed=true shows it; restore undoes it)")
@@ -104,6 +97,7 @@ public class SuggestionResource {
         return setDismissed(event(event), true);
     }
 
+    @RolesAllowed(Role.EDITOR_NAME)
     @POST
     @Path("/{event}/restore")
     @Operation(summary = "Show a dismissed suggestion in the list again")
@@ -112,7 +106,7 @@ public class SuggestionResource {
     }
 
     private Uni<DismissView> setDismissed(String name, boolean dismissed) {
-        return workspace().chain(ws -> suggestions.dismiss(ws, name, dismissed))
+        return workspace().chain(ws -> suggestions.dismiss(ws, caller.actor(), name, dismissed))
                 .replaceWith(new DismissView(name, dismissed));
     }
 
@@ -159,6 +153,6 @@ public class SuggestionResource {
     }
 
     private Uni<String> workspace() {
-        return callers.workspace(authorization, workspaceHeader);
+        return Uni.createFrom().item(caller.workspace());
     }
 }

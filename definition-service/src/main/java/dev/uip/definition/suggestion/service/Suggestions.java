@@ -13,6 +13,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import dev.uip.definition.config.SuggestionConfig;
+import dev.uip.definition.mapping.StateRecords;
+import dev.uip.definition.messaging.Outbox;
 import dev.uip.definition.repository.WorkspaceScope;
 import dev.uip.definition.suggestion.domain.SampleInference;
 import dev.uip.definition.suggestion.domain.Suggestion;
@@ -41,6 +43,9 @@ public class Suggestions {
     @Inject
     SuggestionConfig config;
 
+    @Inject
+    Outbox outbox;
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Page> page(String workspaceId, boolean dismissed, int page, int size) {
@@ -68,13 +73,26 @@ public class Suggestions {
     }
 
     /** Hides a tracked event from the list, or shows it again. */
-    public Uni<Void> dismiss(String workspaceId, String event, boolean dismissed) {
-        return scope.sql(workspaceId, connection -> queries.dismiss(connection, workspaceId, event, dismissed))
-                .invoke(found -> {
+    /** Hides (or shows again) a suggestion; the change is recorded with its actor, as every change is. */
+    public Uni<Void> dismiss(String workspaceId, String actor, String event, boolean dismissed) {
+        Instant now = clock.instant();
+        return scope.sql(workspaceId, connection -> queries.dismiss(connection, workspaceId, event, dismissed)
+                .call(found -> {
                     if (!found) {
-                        throw new SuggestionNotFoundException("no unplanned event '" + event + "' is tracked");
+                        return Uni.createFrom().failure(new SuggestionNotFoundException("no unplanned event '" + event
+                                + "' is tracked"));
                     }
-                }).replaceWithVoid();
+                    return outbox.change(connection, StateRecords.change(workspaceId, actor, dismissed
+                            ? "SUGGESTION_DISMISSED"
+                            : "SUGGESTION_RESTORED", "SUGGESTION", event, state(event, !dismissed),
+                            state(event, dismissed), 1, now));
+                }))
+                .invoke(outbox::committed).replaceWithVoid();
+    }
+
+    private static String state(String event, boolean dismissed) {
+        return "{\"event\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(event) + ",\"dismissed\":"
+                + dismissed + "}";
     }
 
     // Inference parses up to samples-per-event payloads: on a worker thread, not the event loop that serves the pool.
