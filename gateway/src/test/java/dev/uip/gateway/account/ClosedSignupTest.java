@@ -7,20 +7,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With {@code uip.gateway.signup.open=false} nobody signs up: 403 SIGNUP_CLOSED, and no workspace is created. */
 @QuarkusTest
-@QuarkusTestResource(GatewayStack.class)
-@QuarkusTestResource(DefinitionStub.class)
 @TestProfile(ClosedSignupTest.Closed.class)
 class ClosedSignupTest {
 
     /** Sign-up closed. */
-    public static class Closed implements QuarkusTestProfile {
+    public static class Closed extends IdentityProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {

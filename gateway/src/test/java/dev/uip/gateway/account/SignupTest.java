@@ -14,15 +14,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 
 /** Sign-up: a workspace on definition-service and its first admin, signed in; and every way it is refused. */
 @QuarkusTest
-@QuarkusTestResource(GatewayStack.class)
-@QuarkusTestResource(DefinitionStub.class)
+@TestProfile(IdentityProfile.class)
 class SignupTest {
 
     @Test

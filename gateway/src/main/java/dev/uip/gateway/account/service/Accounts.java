@@ -58,6 +58,9 @@ public class Accounts {
     DefinitionWorkspaces definition;
 
     @Inject
+    FirstRun firstRun;
+
+    @Inject
     IdentityConfig config;
 
     /** The input of sign-up and setup, checked. */
@@ -89,6 +92,7 @@ public class Accounts {
                         .chain(valid -> valid
                                 ? createOwner(connection, owner, hash)
                                 : Uni.createFrom().failure(invalidSetupToken()))))
+                .invoke(firstRun::forget)
                 .onFailure().transform(Accounts::conflicts);
     }
 

@@ -48,6 +48,7 @@ public class FirstRun {
 
     void onStart(@Observes StartupEvent start) {
         if (users.any(pool).await().atMost(Duration.ofSeconds(30))) {
+            forget();
             return;
         }
         String token = Secrets.random();
@@ -57,6 +58,17 @@ public class FirstRun {
         LOG.infof("First run: open %s to create the first admin and workspace (valid %d h, once)", link,
                 config.setupTokenLifetime().toHours());
         config.setupLinkFile().ifPresent(file -> write(file, link));
+    }
+
+    /** Removes the written link once it can no longer be used (someone set up, or users exist). */
+    public void forget() {
+        config.setupLinkFile().ifPresent(file -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("could not remove the used setup link %s: %s", file, e.getMessage());
+            }
+        });
     }
 
     private static void write(Path file, String link) {
