@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +73,26 @@ class SigninTest {
         signin(bystander.email(), Browser.PASSWORD).then().statusCode(200);
         // a session opened before goes on
         owner.request().get("/auth/session").then().statusCode(200);
+    }
+
+    @Test
+    void parallelGuessesAreCountedBeforeAnyPasswordIsChecked() {
+        Browser owner = Browser.signup();
+        ExecutorService threads = Executors.newFixedThreadPool(12);
+        Map<Integer, Long> statuses;
+        try {
+            // twelve at once, all sent before the first password check ends
+            List<CompletableFuture<Integer>> guesses = IntStream.range(0, 12)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> signin(owner.email(), "parallel guess " + i)
+                            .statusCode(), threads))
+                    .toList();
+            statuses = guesses.stream().map(CompletableFuture::join)
+                    .collect(Collectors.groupingBy(status -> status, Collectors.counting()));
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(Map.of(401, 5L, 429, 7L), statuses);
+        signin(owner.email(), Browser.PASSWORD).then().statusCode(429);
     }
 
     @Test
