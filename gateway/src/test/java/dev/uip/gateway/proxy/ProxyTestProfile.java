@@ -39,6 +39,8 @@ public class ProxyTestProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(StubServicesResource.class));
+        // the gateway keeps its accounts in its own database, which it migrates at start
+        return List.of(new TestResourceEntry(StubServicesResource.class),
+                new TestResourceEntry(dev.uip.gateway.account.GatewayStack.class));
     }
 }

@@ -15,11 +15,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
+import dev.uip.gateway.account.GatewayStack;
 import dev.uip.stack.RawHttp;
 
 /** Odd and hostile input to every route of the gateway: always a 2xx or a 4xx JSON error, never a 5xx. */
 @QuarkusTest
-@QuarkusTestResource(FakeServicesResource.class)
+@QuarkusTestResource(value = FakeServicesResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = GatewayStack.class, restrictToAnnotatedClass = true)
 class GatewayBadInputTest {
 
     @AfterEach

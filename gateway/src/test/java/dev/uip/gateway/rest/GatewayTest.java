@@ -15,9 +15,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import dev.uip.gateway.account.GatewayStack;
+
 /** The status API against real HTTP endpoints, and the console it serves. */
 @QuarkusTest
-@QuarkusTestResource(FakeServicesResource.class)
+@QuarkusTestResource(value = FakeServicesResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = GatewayStack.class, restrictToAnnotatedClass = true)
 class GatewayTest {
 
     @Test
