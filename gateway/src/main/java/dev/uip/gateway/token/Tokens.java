@@ -96,15 +96,27 @@ public class Tokens {
     public Uni<UUID> ownerOf(Principal caller) {
         String actor = caller.actor();
         if (actor.startsWith(ServiceTokens.USER_PREFIX)) {
-            return Uni.createFrom().item(UUID.fromString(actor.substring(ServiceTokens.USER_PREFIX.length())));
+            return Uni.createFrom().item(actorId(actor.substring(ServiceTokens.USER_PREFIX.length())));
         }
-        UUID token = UUID.fromString(actor.substring(ServiceTokens.TOKEN_PREFIX.length()));
+        if (!actor.startsWith(ServiceTokens.TOKEN_PREFIX)) {
+            return Uni.createFrom().failure(new UnauthenticatedException("the caller is neither a user nor a token"));
+        }
+        UUID token = actorId(actor.substring(ServiceTokens.TOKEN_PREFIX.length()));
         return store.ownerOf(pool, token).map(owner -> {
             if (owner == null) {
                 throw new UnauthenticatedException("the API token is unknown");
             }
             return owner;
         });
+    }
+
+    /** The id in a principal's actor; a principal that names none is no caller at all (401, never a 500). */
+    private static UUID actorId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException notAnId) {
+            throw new UnauthenticatedException("the caller's id is not an id");
+        }
     }
 
     private static UUID parse(String id) {

@@ -174,10 +174,15 @@ class ProxyTest {
     void answersUnknownRoutesWith404AndNeverPassesOnTheGatewaysOwnRoutes() {
         int before = calls();
         for (String path : List.of("/api/v1/nothing", "/api/v1/projects/wk_1/settings", "/api/v1/batch",
-                "/api/v1/members", "/api/v1/tokens/t1", "/api/v1/invitations", "/api/v1/definitions/../members",
-                "/api/v1/inspect/%2e%2e/tokens", "/api/v1/", "/api/v1")) {
+                "/api/v1/tokens/t1", "/api/v1/inspect/%2e%2e/tokens", "/api/v1/", "/api/v1")) {
             Response answer = call().header("Authorization", EDITOR).get(path);
             assertTrue(answer.statusCode() >= 400 && answer.statusCode() < 500, path + ": " + answer.statusCode());
+            assertTrue(answer.contentType().startsWith("application/json"), path + ": " + answer.contentType());
+        }
+        // the gateway's own routes answer here (the account resources), whatever way the path is spelt
+        for (String path : List.of("/api/v1/members", "/api/v1/invitations", "/api/v1/definitions/../members")) {
+            Response answer = call().header("Authorization", EDITOR).get(path);
+            assertTrue(answer.statusCode() < 500, path + ": " + answer.statusCode());
             assertTrue(answer.contentType().startsWith("application/json"), path + ": " + answer.contentType());
         }
         call().header("Authorization", EDITOR).get("/api/v1/nothing")
