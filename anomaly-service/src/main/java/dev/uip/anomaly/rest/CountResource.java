@@ -3,6 +3,7 @@ package dev.uip.anomaly.rest;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,11 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import dev.uip.anomaly.config.CountSettings;
 import dev.uip.anomaly.domain.InvalidQueryException;
 import dev.uip.anomaly.domain.WindowCount;
+import dev.uip.anomaly.identity.CurrentCaller;
 import dev.uip.anomaly.service.EventCounts;
+import dev.uip.schemas.identity.Role;
 
-/** Per-window counts of one track event of one workspace: its trend series' minute buckets. */
+/**
+ * Per-window counts of one track event of the caller's workspace (another workspace in the path is a 404): its trend
+ * series' minute buckets.
+ */
 @Path("/v1/counts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class CountResource {
 
     static final int DEFAULT_MINUTES = 60;
@@ -29,11 +36,14 @@ public class CountResource {
     @Inject
     CountSettings settings;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Path("/{workspace}/{event}")
     public List<WindowCount> counts(@PathParam("workspace") String workspace, @PathParam("event") String event,
             @QueryParam("minutes") String minutes) {
-        return counts.lastMinutes(QueryNames.workspace(workspace), QueryNames.event(event),
+        return counts.lastMinutes(QueryNames.workspace(caller.workspace(workspace)), QueryNames.event(event),
                 parseMinutes(minutes, settings.retention()));
     }
 

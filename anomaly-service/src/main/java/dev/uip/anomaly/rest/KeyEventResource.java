@@ -2,6 +2,7 @@ package dev.uip.anomaly.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,11 +13,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import dev.uip.anomaly.config.CountSettings;
 import dev.uip.anomaly.domain.KeyEventTrend;
+import dev.uip.anomaly.identity.CurrentCaller;
 import dev.uip.anomaly.service.EventCounts;
+import dev.uip.schemas.identity.Role;
 
-/** A workspace's key events (from the registry's definitions) with their recent counts: what anomaly checks watch. */
+/**
+ * The caller's workspace's key events (from the registry's definitions) with their recent counts: what anomaly checks
+ * watch.
+ */
 @Path("/v1/key-events")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class KeyEventResource {
 
     @Inject
@@ -25,11 +32,14 @@ public class KeyEventResource {
     @Inject
     CountSettings settings;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Path("/{workspace}")
     public List<KeyEventTrend> keyEvents(@PathParam("workspace") String workspace,
             @QueryParam("minutes") String minutes) {
-        return counts.keyEvents(QueryNames.workspace(workspace),
+        return counts.keyEvents(QueryNames.workspace(caller.workspace(workspace)),
                 CountResource.parseMinutes(minutes, settings.retention()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,17 +24,21 @@ import dev.uip.anomaly.domain.RulePreview;
 import dev.uip.anomaly.domain.RulePreviewRequest;
 import dev.uip.anomaly.domain.SeriesView;
 import dev.uip.anomaly.domain.StatsView;
+import dev.uip.anomaly.identity.CurrentCaller;
 import dev.uip.anomaly.service.RulePreviews;
 import dev.uip.anomaly.service.Trends;
 import dev.uip.anomaly.trend.SeriesId;
 import dev.uip.schemas.MessageType;
+import dev.uip.schemas.identity.Role;
 
 /**
  * Trends of a workspace: the time series of any event (range, granularity, breakdown), its events with their
- * health and owner, its alerts, and its critical gap rate.
+ * health and owner, its alerts, and its critical gap rate. Only the caller's own workspace: any other in the path is a
+ * 404. Reading needs a viewer, a rule preview (no writes, but a replay of stored history) an editor.
  */
 @Path("/v1/trends/{workspace}")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class TrendResource {
 
     @Inject
@@ -45,6 +50,9 @@ public class TrendResource {
     @Inject
     PreviewBodies bodies;
 
+    @Inject
+    CurrentCaller caller;
+
     /**
      * One series: {@code type} track (default, {@code event} required), page or screen ({@code event} = the page
      * name, may be empty), identify, group or alias (no event).
@@ -55,7 +63,7 @@ public class TrendResource {
             @QueryParam("event") String event, @QueryParam("granularity") String granularity,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("breakdown") String breakdown) {
-        return trends.series(seriesId(QueryNames.workspace(workspace), type, event), granularity, instant("from",
+        return trends.series(seriesId(workspace(workspace), type, event), granularity, instant("from",
                 from), instant("to", to), breakdown);
     }
 
@@ -69,8 +77,13 @@ public class TrendResource {
     public StatsView stats(@PathParam("workspace") String workspace, @QueryParam("type") String type,
             @QueryParam("event") String event, @QueryParam("granularity") String granularity,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return trends.stats(seriesId(QueryNames.workspace(workspace), type, event), granularity, instant("from",
+        return trends.stats(seriesId(workspace(workspace), type, event), granularity, instant("from",
                 from), instant("to", to));
+    }
+
+    /** The caller's workspace if the path names it (else 404), bounded as any store key. */
+    private String workspace(String named) {
+        return QueryNames.workspace(caller.workspace(named));
     }
 
     private static SeriesId seriesId(String workspace, String type, String event) {
@@ -90,9 +103,10 @@ public class TrendResource {
      */
     @POST
     @Path("/preview")
+    @RolesAllowed(Role.EDITOR_NAME)
     @Consumes(MediaType.WILDCARD)
     public RulePreview preview(@PathParam("workspace") String workspace, String body) {
-        String ws = QueryNames.workspace(workspace);
+        String ws = workspace(workspace);
         RulePreviewRequest request = bodies.read(body);
         return previews.preview(seriesId(ws, request.type(), request.event()), request, instant("from", request
                 .from()), instant("to", request.to()), System.currentTimeMillis());
@@ -101,7 +115,7 @@ public class TrendResource {
     @GET
     @Path("/events")
     public List<EventHealth> events(@PathParam("workspace") String workspace) {
-        return trends.events(QueryNames.workspace(workspace));
+        return trends.events(workspace(workspace));
     }
 
     /** Open alerts, or every kept alert with {@code state=all}. */
@@ -111,14 +125,14 @@ public class TrendResource {
         if (state != null && !state.equals("open") && !state.equals("all")) {
             throw new InvalidQueryException("INVALID_STATE", "state is open (default) or all");
         }
-        return trends.alerts(QueryNames.workspace(workspace), "all".equals(state));
+        return trends.alerts(workspace(workspace), "all".equals(state));
     }
 
     @GET
     @Path("/critical-gap-rate")
     public GapRateView gapRate(@PathParam("workspace") String workspace, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        return trends.gapRate(QueryNames.workspace(workspace), instant("from", from), instant("to", to));
+        return trends.gapRate(workspace(workspace), instant("from", from), instant("to", to));
     }
 
     private static MessageType callType(String type) {

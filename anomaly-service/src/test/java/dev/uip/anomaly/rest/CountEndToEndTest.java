@@ -59,10 +59,10 @@ class CountEndToEndTest {
         }
 
         // 503 STORE_NOT_READY until the topology runs, then the window with our one event.
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> Calls.asViewer(workspace)
                 .queryParam("minutes", 60).get("/v1/counts/{workspace}/{event}", workspace, "Invoice Sent")
                 .then().statusCode(200).body("count", equalTo(List.of(1))));
-        given().get("/v1/counts/{workspace}/{event}", workspace, "Never Sent").then().statusCode(200)
+        Calls.asViewer(workspace).get("/v1/counts/{workspace}/{event}", workspace, "Never Sent").then().statusCode(200)
                 .body("$", hasSize(0));
     }
 
@@ -86,12 +86,13 @@ class CountEndToEndTest {
         }
 
         // Most critical first; the non-key and the archived events are not listed.
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> Calls.asViewer(workspace)
                 .get("/v1/key-events/{workspace}", workspace).then().statusCode(200)
                 .body("event", equalTo(List.of("Signup Completed", "Invoice Sent")))
                 .body("ownerTeam", equalTo(List.of("growth", "growth")))
                 .body("total", equalTo(List.of(0, 1))));
-        given().queryParam("minutes", "never").get("/v1/key-events/{workspace}", workspace).then().statusCode(400)
+        Calls.asViewer(workspace).queryParam("minutes", "never").get("/v1/key-events/{workspace}", workspace).then()
+                .statusCode(400)
                 .body("code", equalTo("INVALID_MINUTES"));
     }
 
@@ -114,11 +115,11 @@ class CountEndToEndTest {
 
     @Test
     void rejectsSpansItCannotAnswer() {
-        given().queryParam("minutes", "soon").get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
+        Calls.asViewer("ws").queryParam("minutes", "soon").get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
                 .body("code", equalTo("INVALID_MINUTES"));
-        given().queryParam("minutes", 0).get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
+        Calls.asViewer("ws").queryParam("minutes", 0).get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
                 .body("code", equalTo("INVALID_MINUTES"));
-        given().queryParam("minutes", 24 * 60 + 1).get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
+        Calls.asViewer("ws").queryParam("minutes", 24 * 60 + 1).get("/v1/counts/ws/Invoice Sent").then().statusCode(400)
                 .body("code", equalTo("INVALID_MINUTES"));
     }
 
@@ -150,7 +151,7 @@ class CountEndToEndTest {
                     .setTimestamp(now).setReceivedAt(now).setPayload("").build())).get();
         }
 
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> given()
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> Calls.asViewer(workspace)
                 .queryParam("event", "Invoice Sent").queryParam("from", now.minusSeconds(600).toString())
                 .get("/v1/trends/{workspace}/stats", workspace).then().statusCode(200)
                 .body("totals.valid", equalTo(1)).body("totals.warned", equalTo(1))
@@ -158,7 +159,7 @@ class CountEndToEndTest {
                 .body("totals.quarantinedByReason.SCHEMA_VIOLATION", equalTo(1))
                 .body("totals.duplicates", equalTo(1))
                 .body("totals.violationRate", equalTo(2f / 3)));
-        given().queryParam("event", "Invoice Sent").queryParam("granularity", "week")
+        Calls.asViewer(workspace).queryParam("event", "Invoice Sent").queryParam("granularity", "week")
                 .get("/v1/trends/{workspace}/stats", workspace).then().statusCode(400)
                 .body("code", equalTo("INVALID_GRANULARITY"));
     }

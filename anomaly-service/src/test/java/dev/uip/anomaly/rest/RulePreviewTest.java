@@ -1,6 +1,5 @@
 package dev.uip.anomaly.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,7 +74,8 @@ class RulePreviewTest {
         }
         int expected = sent;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<Integer> counts = given().queryParam("event", EVENT).queryParam("granularity", "hour")
+            List<Integer> counts = Calls.asViewer(WORKSPACE).queryParam("event", EVENT)
+                    .queryParam("granularity", "hour")
                     .queryParam("from", BASE.minus(Duration.ofHours(4)).toString()).get("/v1/trends/{ws}/series",
                             WORKSPACE)
                     .then().extract().jsonPath().getList("points.count");
@@ -87,7 +87,8 @@ class RulePreviewTest {
     void aThresholdRuleShowsTheBurstItWouldHaveCaught() {
         Map<String, Object> body = Map.of("event", EVENT, "kind", "ABOVE", "rule", Map.of("threshold", 200,
                 "windowMinutes", 5), "from", BASE.minus(Duration.ofHours(3)).toString(), "to", BASE.toString());
-        var preview = given().contentType(ContentType.JSON).body(body).post("/v1/trends/{ws}/preview", WORKSPACE)
+        var preview = Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON).body(body)
+                .post("/v1/trends/{ws}/preview", WORKSPACE)
                 .then().statusCode(200)
                 .body("granularity", equalTo("minute"))
                 .body("bucketSeconds", equalTo(60))
@@ -105,15 +106,16 @@ class RulePreviewTest {
         assertEquals(200.0, ((Number) alert.get("expected")).doubleValue());
 
         // a higher threshold would have raised nothing
-        given().contentType(ContentType.JSON).body(Map.of("event", EVENT, "kind", "ABOVE", "rule", Map.of(
-                "threshold", 400, "windowMinutes", 5), "from", BASE.minus(Duration.ofHours(3)).toString()))
+        Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON)
+                .body(Map.of("event", EVENT, "kind", "ABOVE", "rule", Map.of(
+                        "threshold", 400, "windowMinutes", 5), "from", BASE.minus(Duration.ofHours(3)).toString()))
                 .post("/v1/trends/{ws}/preview", WORKSPACE).then().statusCode(200)
                 .body("alerts.size()", equalTo(0));
     }
 
     @Test
     void theStoppedRuleFindsTheStopWithinTwoWindows() {
-        List<Map<String, Object>> alerts = given().contentType(ContentType.JSON)
+        List<Map<String, Object>> alerts = Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON)
                 .body(Map.of("event", EVENT, "kind", "STOPPED", "from", BASE.minus(Duration.ofHours(1)).toString()))
                 .post("/v1/trends/{ws}/preview", WORKSPACE).then().statusCode(200)
                 .extract().jsonPath().getList("alerts");
@@ -125,15 +127,18 @@ class RulePreviewTest {
         assertEquals(null, alerts.get(0).get("resolvedAt"));
 
         // over a range that ends before the stop, the same rule raises nothing
-        given().contentType(ContentType.JSON).body(Map.of("event", EVENT, "kind", "STOPPED", "from", BASE.minus(
-                Duration.ofHours(2)).toString(), "to", STOP.toString())).post("/v1/trends/{ws}/preview", WORKSPACE)
+        Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON)
+                .body(Map.of("event", EVENT, "kind", "STOPPED", "from", BASE.minus(
+                        Duration.ofHours(2)).toString(), "to", STOP.toString()))
+                .post("/v1/trends/{ws}/preview", WORKSPACE)
                 .then().statusCode(200).body("alerts.size()", equalTo(0));
     }
 
     @Test
     void aDropRuleOverShortHistorySaysWhyItCannotAlertYet() {
-        given().contentType(ContentType.JSON).body(Map.of("event", EVENT, "kind", "DROP", "rule", Map.of(
-                "sensitivity", "high"), "from", BASE.minus(Duration.ofHours(1)).toString()))
+        Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON)
+                .body(Map.of("event", EVENT, "kind", "DROP", "rule", Map.of(
+                        "sensitivity", "high"), "from", BASE.minus(Duration.ofHours(1)).toString()))
                 .post("/v1/trends/{ws}/preview", WORKSPACE).then().statusCode(200)
                 .body("notes[0]", containsString("DROP and SPIKE open no alert before"));
     }
@@ -169,12 +174,14 @@ class RulePreviewTest {
                 + "\",\"to\":\"2020-01-02T00:00:00Z\"}", "RANGE_NOT_KEPT", "coarser");
         refused(path, "{\"event\":\"E\",\"kind\":\"DROP\",\"x\":\"" + "y".repeat(20_000) + "\"}", "BODY_TOO_LARGE",
                 "at most");
-        given().contentType(ContentType.JSON).body("{\"event\":\"E\",\"kind\":\"DROP\"}").post(path, "-bad").then()
-                .statusCode(400).body("code", equalTo("INVALID_WORKSPACE"));
+        Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON).body("{\"event\":\"E\",\"kind\":\"DROP\"}")
+                .post(path, "-bad").then()
+                .statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
     private static void refused(String path, String body, String code, String message) {
-        given().contentType(ContentType.JSON).body(body).post(path, WORKSPACE).then().statusCode(400)
+        Calls.as(WORKSPACE, "editor").contentType(ContentType.JSON).body(body).post(path, WORKSPACE).then()
+                .statusCode(400)
                 .body("code", equalTo(code)).body("message", containsString(message));
     }
 }

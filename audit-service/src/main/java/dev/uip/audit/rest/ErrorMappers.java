@@ -4,15 +4,23 @@ import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 import dev.uip.audit.domain.InvalidQueryException;
 
-/** Maps every error of the audit API to a JSON answer with a code and a message; nothing a client sent is echoed. */
+/**
+ * Maps every error of the audit API, refused credentials and roles included, to a JSON answer with a code and a
+ * message; nothing a client sent is echoed.
+ */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -40,6 +48,26 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
         return answer(406, "NOT_ACCEPTABLE", "the audit API answers application/json only");
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthenticated();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return answer(403, "FORBIDDEN", "the caller's role may not do this");
+    }
+
+    private static Response unauthenticated() {
+        return Response.fromResponse(answer(401, "UNAUTHENTICATED", "a valid service token from the gateway is "
+                + "required (Authorization: Bearer)")).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     @ServerExceptionMapper

@@ -41,6 +41,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import dev.uip.audit.AuditStack;
+import dev.uip.audit.Calls;
 import dev.uip.schemas.DefinitionChanged;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.Topics;
@@ -98,7 +99,7 @@ class DefinitionChangeFaultsTest {
         DefinitionChanged change = change(workspace, "CREATED", T0);
         send(change);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("changeId", equalTo(List.of(change.getChangeId()))));
         ConsumerRecord<String, byte[]> parked = await().atMost(PATIENCE)
                 .until(() -> DeadLetters.find(r -> Arrays.equals(garbage, r.value())), found -> found.isPresent())
@@ -125,16 +126,16 @@ class DefinitionChangeFaultsTest {
         send(change);
 
         await().atMost(PATIENCE).until(() -> transientRetries() >= retriesBefore + 2);
-        given().queryParam("workspace", workspace).get("/v1/audit").then().statusCode(200).body("$", hasSize(0));
+        Calls.asViewer(workspace).get("/v1/audit").then().statusCode(200).body("$", hasSize(0));
         sql("GRANT INSERT ON audit_entry TO " + AuditStack.APP_ROLE);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("changeId", equalTo(List.of(change.getChangeId()))));
         assertEquals(1, rowsOf(change.getChangeId()));
         // The channel still flows after the outage.
         DefinitionChanged next = change(workspace, "PUBLISHED", T0.plusSeconds(60));
         send(next);
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("changeId", equalTo(List.of(next.getChangeId(),
                         change.getChangeId()))));
         assertEquals(1, rowsOf(change.getChangeId()));
@@ -150,7 +151,7 @@ class DefinitionChangeFaultsTest {
         DefinitionChanged next = change(workspace, "PUBLISHED", T0.plusSeconds(60));
         send(next);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("changeId", equalTo(List.of(next.getChangeId()))));
         ConsumerRecord<String, byte[]> parked = await().atMost(PATIENCE)
                 .until(() -> DeadLetters.find(r -> new String(r.value(), StandardCharsets.UTF_8)
@@ -162,7 +163,7 @@ class DefinitionChangeFaultsTest {
         assertTrue(DeadLetters.header(parked, "dead-letter-reason").contains("22021"),
                 DeadLetters.header(parked, "dead-letter-reason"));
         assertEquals(0, rowsOf(poison.getChangeId()));
-        given().queryParam("workspace", workspace).get("/v1/audit").then()
+        Calls.asViewer(workspace).get("/v1/audit").then()
                 .body("changeId", hasItem(next.getChangeId()));
     }
 

@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import dev.uip.audit.AuditStack;
+import dev.uip.audit.Calls;
 import dev.uip.schemas.DefinitionChanged;
 import dev.uip.stack.RealStack;
 import dev.uip.stack.Topics;
@@ -68,9 +69,9 @@ class AuditTrailTest {
         change.setAfter("{\"name\":\"Invoice Sent\"}");
         send(change);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("$", hasSize(1)));
-        given().queryParam("workspace", workspace).get("/v1/audit").then().statusCode(200)
+        Calls.asViewer(workspace).get("/v1/audit").then().statusCode(200)
                 .body("[0].changeId", equalTo(change.getChangeId()))
                 .body("[0].workspaceId", equalTo(workspace))
                 .body("[0].actor", equalTo("alice"))
@@ -82,6 +83,11 @@ class AuditTrailTest {
                 .body("[0].version", equalTo(1))
                 .body("[0].occurredAt", equalTo("2026-11-23T12:00:00Z"))
                 .body("[0].recordedAt", notNullValue());
+        // the same trail by path, and by the query parameter of old when it names the token's workspace
+        Calls.asViewer(workspace).get("/v1/audit/{workspace}", workspace).then().statusCode(200)
+                .body("changeId", equalTo(List.of(change.getChangeId())));
+        Calls.asViewer(workspace).queryParam("workspace", workspace).get("/v1/audit").then().statusCode(200)
+                .body("changeId", equalTo(List.of(change.getChangeId())));
     }
 
     @Test
@@ -94,9 +100,9 @@ class AuditTrailTest {
         DefinitionChanged marker = change(workspace, "PUBLISHED", T0.plusSeconds(60));
         send(marker);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("changeId", hasItem(marker.getChangeId())));
-        List<String> ids = given().queryParam("workspace", workspace).get("/v1/audit").then().extract().jsonPath()
+        List<String> ids = Calls.asViewer(workspace).get("/v1/audit").then().extract().jsonPath()
                 .getList("changeId", String.class);
         assertEquals(List.of(marker.getChangeId(), change.getChangeId()), ids);
     }
@@ -111,9 +117,9 @@ class AuditTrailTest {
         send(newest);
         send(middle);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("$", hasSize(3)));
-        given().queryParam("workspace", workspace).queryParam("limit", 2).get("/v1/audit").then().statusCode(200)
+        Calls.asViewer(workspace).queryParam("limit", 2).get("/v1/audit").then().statusCode(200)
                 .body("action", equalTo(List.of("ARCHIVED", "UPDATED")));
     }
 
@@ -147,9 +153,9 @@ class AuditTrailTest {
             send(change);
         }
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("workspace", workspace).get("/v1/audit")
+        await().atMost(PATIENCE).untilAsserted(() -> Calls.asViewer(workspace).get("/v1/audit")
                 .then().statusCode(200).body("$", hasSize(kinds.size())));
-        JsonPath trail = given().queryParam("workspace", workspace).get("/v1/audit").then().statusCode(200)
+        JsonPath trail = Calls.asViewer(workspace).get("/v1/audit").then().statusCode(200)
                 .extract().jsonPath();
         // Newest first: the last change sent is the first entry.
         for (int i = 0; i < kinds.size(); i++) {
@@ -163,12 +169,13 @@ class AuditTrailTest {
 
     @Test
     void rejectsQueriesItCannotAnswer() {
-        given().get("/v1/audit").then().statusCode(400).body("code", equalTo("MISSING_WORKSPACE"));
-        given().queryParam("workspace", "w").queryParam("limit", "lots").get("/v1/audit").then().statusCode(400)
+        // the workspace is the token's: without one there is nothing to answer
+        given().get("/v1/audit").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
+        Calls.asViewer("w").queryParam("limit", "lots").get("/v1/audit").then().statusCode(400)
                 .body("code", equalTo("INVALID_LIMIT"));
-        given().queryParam("workspace", "w").queryParam("limit", 0).get("/v1/audit").then().statusCode(400)
+        Calls.asViewer("w").queryParam("limit", 0).get("/v1/audit").then().statusCode(400)
                 .body("code", equalTo("INVALID_LIMIT"));
-        given().queryParam("workspace", "w").queryParam("limit", 501).get("/v1/audit").then().statusCode(400)
+        Calls.asViewer("w").queryParam("limit", 501).get("/v1/audit").then().statusCode(400)
                 .body("code", equalTo("INVALID_LIMIT"));
     }
 

@@ -45,11 +45,17 @@ public final class RawHttp {
     }
 
     public static Answer get(int port, String target) {
+        return get(port, target, null);
+    }
+
+    /** The answer to GET {@code target} with that Authorization header (e.g. {@link TestTokens#bearer}), if any. */
+    public static Answer get(int port, String target, String authorization) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            String credentials = authorization == null ? "" : "Authorization: " + authorization + "\r\n";
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n" + credentials
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             InputStream in = socket.getInputStream();

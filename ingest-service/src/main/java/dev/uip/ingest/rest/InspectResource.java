@@ -3,15 +3,14 @@ package dev.uip.ingest.rest;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -26,14 +25,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.uip.ingest.client.TopicInspector;
 import dev.uip.ingest.config.StreamsSettings;
-import dev.uip.ingest.domain.Caller;
-import dev.uip.ingest.service.Authenticator;
+import dev.uip.ingest.identity.CurrentCaller;
+import dev.uip.schemas.identity.Role;
 
 /**
  * Shows a workspace's newest records of the raw, validated and quarantined topics, so a developer sees where events
- * went. The write key (as for sending) names the workspace: nobody sees another workspace's events.
+ * went. A management call: the gateway's service token (viewer) names the workspace, so nobody sees another
+ * workspace's events; a write key, which web pages embed, is refused here (write keys only write).
  */
 @Path("/v1/inspect")
+@RolesAllowed(Role.VIEWER_NAME)
 public class InspectResource {
 
     @Inject
@@ -43,7 +44,7 @@ public class InspectResource {
     ObjectMapper json;
 
     @Inject
-    Authenticator authenticator;
+    CurrentCaller caller;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -56,15 +57,8 @@ public class InspectResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public Response newest(@PathParam("stream") String stream,
-            @QueryParam("limit") @DefaultValue("20") String limitParam,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam("X-Write-Key") String writeKeyHeader) {
-        Caller caller;
-        try {
-            caller = authenticator.authenticate(WriteKeys.extract(authorization, writeKeyHeader, null));
-        } catch (RuntimeException e) {
-            return ErrorResponses.refusal(ClientErrors.of(e).orElseThrow(() -> e));
-        }
+            @QueryParam("limit") @DefaultValue("20") String limitParam) {
+        String workspace = caller.get().workspace();
         String topic = switch (stream) {
             case "raw" -> topics.rawTopic();
             case "validated" -> topics.validatedTopic();
@@ -82,7 +76,7 @@ public class InspectResource {
         }
         List<TopicInspector.Found> found;
         try {
-            found = new TopicInspector(bootstrapServers, registryUrl).newest(topic, caller.workspaceId(), limit);
+            found = new TopicInspector(bootstrapServers, registryUrl).newest(topic, workspace, limit);
         } catch (KafkaException e) {
             return ErrorResponses.refusal(new ClientErrors.Answer(503, "BROKER_UNAVAILABLE",
                     "the broker could not be read: " + e.getMessage() + "; retry later", 5, null));

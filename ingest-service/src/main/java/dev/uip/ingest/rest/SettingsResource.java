@@ -3,6 +3,7 @@ package dev.uip.ingest.rest;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,8 @@ import dev.uip.ingest.service.Authenticator;
  * points them back at this host and hands the browser SDK the key it sends with.
  */
 @Path("/v1/projects/{writeKey}/settings")
+// Public by design: SDKs fetch it with nothing but the write key in the path, which it checks itself.
+@PermitAll
 public class SettingsResource {
 
     /** A host name or IPv4/bracketed IPv6 address with an optional port: anything else is not echoed back. */

@@ -149,7 +149,8 @@ class AllOrNothingBatchTest {
                 + track("ahead-" + run, ",\"timestamp\":\"" + Instant.now().plusSeconds(7200) + "\"") + "]}";
         post(key, "/v1/batch", batch).then().statusCode(200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Map<String, Object>> raw = given().auth().preemptive().basic(key, "").queryParam("limit", 200)
+            List<Map<String, Object>> raw = given().header("Authorization", TestKeys.viewerOf(key))
+                    .queryParam("limit", 200)
                     .get("/v1/inspect/raw").then().statusCode(200).extract().jsonPath().getList("$");
             Map<String, Map<String, Object>> ours = new java.util.HashMap<>();
             for (Map<String, Object> record : raw) {

@@ -39,9 +39,10 @@ class EdgeRoleTest {
                 .contentType(ContentType.JSON).body("{\"event\":\"Edge Only\",\"userId\":\"u\",\"messageId\":\""
                         + messageId + "\"}")
                 .post("/v1/track").statusCode() == 200);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().preemptive().basic(key, "")
-                .queryParam("limit", 200).get("/v1/inspect/raw").then().statusCode(200)
-                .body("value.messageId", hasItem(messageId)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().header("Authorization", TestKeys.viewerOf(key))
+                        .queryParam("limit", 200).get("/v1/inspect/raw").then().statusCode(200)
+                        .body("value.messageId", hasItem(messageId)));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'validation-streams' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'validation-streams' }.data.role", equalTo(

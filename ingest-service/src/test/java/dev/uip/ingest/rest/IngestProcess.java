@@ -31,6 +31,7 @@ import dev.uip.schemas.QuarantinedUsageEvent;
 import dev.uip.schemas.ValidatedUsageEvent;
 import dev.uip.schemas.serde.SpecificAvroDeserializer;
 import dev.uip.stack.RealStack;
+import dev.uip.stack.TestTokens;
 import dev.uip.stack.Topics;
 
 /**
@@ -132,10 +133,13 @@ final class IngestProcess implements AutoCloseable {
         assertTrue(Files.isRegularFile(jar), "build the service first: " + jar.toAbsolutePath());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         log = Path.of("target", "ingest-" + name + ".log");
-        process = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(), "-Duip.registry.url=" + stack.registryUrl(),
-                "-Dkafka-streams.state.dir=" + state, "-Duip.ingest.rate-limit.enabled=false", "-jar",
-                jar.toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + stack.bootstrapServers(),
+                "-Duip.registry.url=" + stack.registryUrl(), "-Dkafka-streams.state.dir=" + state,
+                "-Duip.ingest.rate-limit.enabled=false", "-jar", jar.toString()));
+        // the production build refuses to start without the gateway's public key, as ./uip hands it over
+        builder.environment().put("UIP_JWT_PUBLIC_KEY", TestTokens.publicKeyLocation());
+        process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private boolean ready() {

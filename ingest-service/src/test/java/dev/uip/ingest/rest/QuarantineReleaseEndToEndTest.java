@@ -69,7 +69,7 @@ class QuarantineReleaseEndToEndTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(
                 Map.of("r-1", "RELEASED", "r-2", "ALREADY_RELEASED"), outcomes(messageId)));
-        var validated = given().auth().preemptive().basic(key, "").queryParam("limit", 200)
+        var validated = given().header("Authorization", TestKeys.viewerOf(key)).queryParam("limit", 200)
                 .get("/v1/inspect/validated").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(messageId), validated.getList("value.messageId", String.class));
         assertEquals(List.of("RELEASED"), validated.getList("value[0].flags", String.class));

@@ -84,7 +84,8 @@ class SegmentSdkTest {
         assertEquals(Set.copyOf(ids), Set.copyOf(delivered));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Map<String, Object>> raw = given().auth().preemptive().basic(key, "").queryParam("limit", 200)
+            List<Map<String, Object>> raw = given().header("Authorization", TestKeys.viewerOf(key))
+                    .queryParam("limit", 200)
                     .get("/v1/inspect/raw").then()
                     .statusCode(200).extract().jsonPath().getList("value");
             Map<String, String> typeById = new java.util.HashMap<>();

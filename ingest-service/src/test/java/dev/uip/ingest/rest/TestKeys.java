@@ -3,6 +3,7 @@ package dev.uip.ingest.rest;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +20,7 @@ import dev.uip.schemas.WriteKeyState;
 import dev.uip.schemas.keys.WriteKeyFormat;
 import dev.uip.schemas.names.DefinitionKeys;
 import dev.uip.stack.RealStack;
+import dev.uip.stack.TestTokens;
 import dev.uip.stack.Topics;
 
 /**
@@ -26,14 +28,25 @@ import dev.uip.stack.Topics;
  */
 final class TestKeys {
 
+    private static final Map<String, String> WORKSPACE_OF = new ConcurrentHashMap<>();
+
     private TestKeys() {
     }
 
     /** A new key of {@code workspace}; returns the key itself. */
     static String issue(String workspace) {
         String key = WriteKeyFormat.generate();
+        WORKSPACE_OF.put(key, workspace);
         publish(key, workspace, false);
         return key;
+    }
+
+    /**
+     * {@code Bearer} service token of a viewer of the workspace {@code key} was issued for: what it takes to inspect
+     * the events the key sent (write keys only write).
+     */
+    static String viewerOf(String key) {
+        return TestTokens.bearer(WORKSPACE_OF.get(key), "viewer");
     }
 
     static void revoke(String key, String workspace) {

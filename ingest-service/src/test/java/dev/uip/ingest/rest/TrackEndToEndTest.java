@@ -183,7 +183,8 @@ class TrackEndToEndTest {
     }
 
     JsonPath inspect(String stream) {
-        return given().auth().preemptive().basic(key, "").queryParam("limit", 200).get("/v1/inspect/" + stream).then()
+        return given().header("Authorization", TestKeys.viewerOf(key)).queryParam("limit", 200)
+                .get("/v1/inspect/" + stream).then()
                 .statusCode(200).extract()
                 .jsonPath();
     }

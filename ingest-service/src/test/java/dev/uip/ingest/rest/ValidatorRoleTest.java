@@ -60,9 +60,10 @@ class ValidatorRoleTest {
                 producer.send(record).get();
             }
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().preemptive().basic(key, "")
-                .queryParam("limit", 200).get("/v1/inspect/validated").then().statusCode(200)
-                .body("value.messageId", hasItem(messageId)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().header("Authorization", TestKeys.viewerOf(key))
+                        .queryParam("limit", 200).get("/v1/inspect/validated").then().statusCode(200)
+                        .body("value.messageId", hasItem(messageId)));
     }
 
     public static class ValidatorOnly implements QuarkusTestProfile {

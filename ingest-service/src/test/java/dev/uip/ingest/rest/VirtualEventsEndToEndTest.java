@@ -49,7 +49,7 @@ class VirtualEventsEndToEndTest {
                     .body("{\"messageId\":\"" + id + "\",\"userId\":\"u-1\",\"name\":\"Invoices\","
                             + "\"properties\":{\"url\":\"https://app.example.com/billing\"}}")
                     .post("/v1/page").then().statusCode(200);
-            List<Map<String, Object>> derived = given().auth().preemptive().basic(key, "")
+            List<Map<String, Object>> derived = given().header("Authorization", TestKeys.viewerOf(key))
                     .queryParam("limit", 200).get("/v1/inspect/validated").then().statusCode(200).extract()
                     .jsonPath().getList("findAll { it.value.derivedFrom != null }.value");
             assertTrue(!derived.isEmpty(), "no derived event yet");
