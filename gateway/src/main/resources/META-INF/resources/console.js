@@ -3,33 +3,33 @@
 
 const REFRESH_MS = 10000;
 
-// What each service offers; {base} is replaced with the service URL the gateway reports.
+// What each service offers. Management calls go through the gateway's /api with an API token ($TOKEN, made with
+// POST /api/v1/tokens after signing in) or this browser's session; {base} is replaced with the service URL the gateway
+// reports, {api} with this gateway's /api. The example workspace is "acme".
+const AUTH = "-H \"Authorization: Bearer $TOKEN\"";
 const ENDPOINTS = {
   ingest: [
     { method: "POST", path: "/v1/track", what: "send a Segment track call ($KEY: a write key, see definition)",
       curl: "curl -u \"$KEY:\" -H 'Content-Type: application/json' -d '{\"event\":\"Invoice Sent\",\"userId\":\"user-1\",\"properties\":{\"amount\":99.5}}' {base}/v1/track" },
-    { method: "GET", path: "/v1/inspect/raw?limit=20", what: "newest raw events of the key's workspace",
-      curl: "curl -u \"$KEY:\" '{base}/v1/inspect/raw?limit=20'" },
-    { method: "GET", path: "/v1/inspect/validated?limit=20", what: "newest validated events of the key's workspace",
-      curl: "curl -u \"$KEY:\" '{base}/v1/inspect/validated?limit=20'" },
-    { method: "GET", path: "/v1/inspect/quarantined?limit=20", what: "newest quarantined events of the key's workspace",
-      curl: "curl -u \"$KEY:\" '{base}/v1/inspect/quarantined?limit=20'" },
+    { api: true, method: "GET", path: "/v1/inspect/raw?limit=20", what: "newest raw events of your workspace (write keys only write)" },
+    { api: true, method: "GET", path: "/v1/inspect/validated?limit=20", what: "newest validated events of your workspace" },
+    { api: true, method: "GET", path: "/v1/inspect/quarantined?limit=20", what: "newest quarantined events of your workspace" },
   ],
   definition: [
-    { method: "GET", path: "/v1/definitions?page=0&size=50", what: "event definitions of a workspace: {items, page, size, total}" },
-    { method: "POST", path: "/v1/definitions", what: "define an event (active: schema registered)",
-      curl: "curl -H 'Content-Type: application/json' -H 'X-UIP-Actor: alice' -d '{\"name\":\"Invoice Sent\",\"properties\":[{\"name\":\"amount\",\"type\":\"number\",\"required\":true}]}' {base}/v1/definitions" },
-    { method: "POST", path: "/v1/definitions/infer", what: "propose drafts from sample events (?save=true stores them)",
-      curl: "curl -H 'Content-Type: application/json' -d '[{\"event\":\"Report Exported\",\"properties\":{\"rows\":12}},{\"event\":\"Report Exported\",\"properties\":{\"rows\":40,\"format\":\"csv\"}}]' {base}/v1/definitions/infer" },
-    { method: "GET", path: "/v1/workspaces/default", what: "workspace settings (unplanned-events policy)" },
-    { method: "POST", path: "/v1/workspaces/default/write-keys", what: "issue a write key (shown once)",
-      curl: "KEY=$(curl -s -H 'Content-Type: application/json' -d '{\"name\":\"my app\"}' {base}/v1/workspaces/default/write-keys | sed -nE 's/.*\"key\":\"([^\"]+)\".*/\\1/p')" },
+    { api: true, method: "GET", path: "/v1/definitions?page=0&size=50", what: "event definitions of your workspace: {items, page, size, total}" },
+    { api: true, method: "POST", path: "/v1/definitions", what: "define an event (active: schema registered; editor)",
+      curl: "curl " + AUTH + " -H 'Content-Type: application/json' -d '{\"name\":\"Invoice Sent\",\"properties\":[{\"name\":\"amount\",\"type\":\"number\",\"required\":true}]}' {api}/v1/definitions" },
+    { api: true, method: "POST", path: "/v1/definitions/infer", what: "propose drafts from sample events (?save=true stores them)",
+      curl: "curl " + AUTH + " -H 'Content-Type: application/json' -d '[{\"event\":\"Report Exported\",\"properties\":{\"rows\":12}},{\"event\":\"Report Exported\",\"properties\":{\"rows\":40,\"format\":\"csv\"}}]' {api}/v1/definitions/infer" },
+    { api: true, method: "GET", path: "/v1/workspaces/acme", what: "workspace settings (unplanned-events policy)" },
+    { api: true, method: "POST", path: "/v1/workspaces/acme/write-keys", what: "issue a write key (shown once; admin)",
+      curl: "KEY=$(curl -s " + AUTH + " -H 'Content-Type: application/json' -d '{\"name\":\"my app\"}' {api}/v1/workspaces/acme/write-keys | sed -nE 's/.*\"key\":\"([^\"]+)\".*/\\1/p')" },
   ],
   anomaly: [
-    { method: "GET", path: "/v1/counts/default/Invoice%20Sent?minutes=60", what: "per-minute counts of one event" },
+    { api: true, method: "GET", path: "/v1/counts/acme/Invoice%20Sent?minutes=60", what: "per-minute counts of one event" },
   ],
   audit: [
-    { method: "GET", path: "/v1/audit?workspace=default&limit=50", what: "newest registry changes" },
+    { api: true, method: "GET", path: "/v1/audit?limit=50", what: "newest registry changes of your workspace" },
   ],
 };
 const EVERY_SERVICE = [
@@ -62,8 +62,11 @@ function renderServices(services) {
 }
 
 function endpointLine(base, endpoint) {
-  const url = base + endpoint.path;
-  const command = endpoint.curl ? endpoint.curl.replace("{base}", base) : `curl ${url}`;
+  const api = location.origin + "/api";
+  const url = (endpoint.api ? api : base) + endpoint.path;
+  const command = endpoint.curl
+    ? endpoint.curl.replace("{base}", base).replace("{api}", api)
+    : endpoint.api ? `curl ${AUTH} '${url}'` : `curl ${url}`;
   const line = el("li", { class: "endpoint" }, el("span", { class: `method ${endpoint.method}` }, endpoint.method));
   if (endpoint.method === "GET") {
     line.append(el("a", { href: url, target: "_blank", rel: "noopener" }, command));

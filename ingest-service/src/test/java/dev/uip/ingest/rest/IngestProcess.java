@@ -139,6 +139,10 @@ final class IngestProcess implements AutoCloseable {
                 "-Duip.ingest.rate-limit.enabled=false", "-jar", jar.toString()));
         // the production build refuses to start without the gateway's public key, as ./uip hands it over
         builder.environment().put("UIP_JWT_PUBLIC_KEY", TestTokens.publicKeyLocation());
+        // the production profile takes its endpoints from the environment only, and registers schemas only when told
+        builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        builder.environment().put("UIP_REGISTRY_URL", stack.registryUrl());
+        builder.environment().put("UIP_REGISTRY_AUTO_REGISTER", "true");
         process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
