@@ -81,7 +81,7 @@ echo "   valid -> usage-events-validated; invalid -> quarantined (SCHEMA_VIOLATI
 
 echo "4. the definition's change reached the audit trail, by the token that made it"
 deadline=$((SECONDS + 60))
-until api GET "/v1/audit?workspace=$ws" | grep -q "$event"; do
+until api GET "/v1/audit?workspace=$ws" | grep "$event" | grep -q '"actor":"token:'; do
   [ $SECONDS -lt $deadline ] || fail "the change did not reach the audit trail within 60 s"
   sleep 1
 done
