@@ -2,14 +2,13 @@ package dev.uip.anomaly.identity;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.NotFoundException;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.AuthenticationFailedException;
 
-import dev.uip.schemas.identity.ServiceTokens;
+import dev.uip.schemas.identity.TokenClaims;
 import dev.uip.schemas.identity.VerifiedCaller;
 
 /** The caller of the current request as the gateway's verified service token names it: workspace, actor, role. */
@@ -25,8 +24,7 @@ public class CurrentCaller {
     public VerifiedCaller get() {
         if (caller == null) {
             try {
-                caller = VerifiedCaller.of(claim(ServiceTokens.WORKSPACE_CLAIM), token.getSubject(),
-                        claim(ServiceTokens.ROLE_CLAIM));
+                caller = TokenClaims.callerOf(token);
             } catch (IllegalArgumentException e) {
                 throw new AuthenticationFailedException("the service token names no workspace, actor or role");
             }
@@ -46,11 +44,4 @@ public class CurrentCaller {
         return workspace;
     }
 
-    private String claim(String name) {
-        Object value = token.getClaim(name);
-        if (value instanceof JsonString json) {
-            return json.getString();
-        }
-        return value == null ? null : value.toString();
-    }
 }

@@ -2,13 +2,12 @@ package dev.uip.ingest.identity;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.AuthenticationFailedException;
 
-import dev.uip.schemas.identity.ServiceTokens;
+import dev.uip.schemas.identity.TokenClaims;
 import dev.uip.schemas.identity.VerifiedCaller;
 
 /**
@@ -27,20 +26,11 @@ public class CurrentCaller {
     public VerifiedCaller get() {
         if (caller == null) {
             try {
-                caller = VerifiedCaller.of(claim(ServiceTokens.WORKSPACE_CLAIM), token.getSubject(),
-                        claim(ServiceTokens.ROLE_CLAIM));
+                caller = TokenClaims.callerOf(token);
             } catch (IllegalArgumentException e) {
                 throw new AuthenticationFailedException("the service token names no workspace, actor or role");
             }
         }
         return caller;
-    }
-
-    private String claim(String name) {
-        Object value = token.getClaim(name);
-        if (value instanceof JsonString json) {
-            return json.getString();
-        }
-        return value == null ? null : value.toString();
     }
 }
