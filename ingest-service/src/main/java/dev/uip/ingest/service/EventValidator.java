@@ -65,9 +65,14 @@ public class EventValidator {
             this(validated, quarantined, message, null, null);
         }
 
-        /** The outcome of a dropped copy: what the stats need of it (the payload is left out). */
+        /**
+         * The outcome of a dropped copy: what the stats need of it. The payload is cleared in place ({@code raw} is
+         * the caller's own decoded record, not used again): a builder copy would go through Avro's shared model,
+         * which in Quarkus tests resolves the generated enums through another class loader.
+         */
         public static Outcome duplicate(RawUsageEvent raw) {
-            return new Outcome(null, null, null, RawUsageEvent.newBuilder(raw).setPayload("").build(), null);
+            raw.setPayload("");
+            return new Outcome(null, null, null, raw, null);
         }
 
         /** A sample of an unplanned event's traffic, for suggestions. */

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -17,6 +20,7 @@ import org.jboss.logging.Logger;
 import dev.uip.ingest.service.EventValidator;
 import dev.uip.schemas.QuarantineReason;
 import dev.uip.schemas.RawUsageEvent;
+import dev.uip.schemas.serde.SpecificModels;
 
 /**
  * Holds back what could not be validated because the registry did not answer, instead of quarantining it: held events
@@ -29,6 +33,12 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
     private static final Logger LOG = Logger.getLogger(HoldProcessor.class);
     /** Most held events validated again in one punctuation (the rest wait for the next). */
     static final int MAX_PER_RETRY = 5_000;
+    /* Through a model of the generated class's loader, not the generated class's own (see SpecificModels). */
+    private static final SpecificData HELD_MODEL = SpecificModels.forClass(RawUsageEvent.class);
+    private static final BinaryMessageEncoder<RawUsageEvent> HELD_ENCODER = new BinaryMessageEncoder<>(HELD_MODEL,
+            RawUsageEvent.getClassSchema());
+    private static final BinaryMessageDecoder<RawUsageEvent> HELD_DECODER = new BinaryMessageDecoder<>(HELD_MODEL,
+            RawUsageEvent.getClassSchema());
 
     private final EventValidator validator;
     private final ValidationTopology.Hold settings;
@@ -88,7 +98,7 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
                 value.get(keyBytes);
                 key = new String(keyBytes, StandardCharsets.UTF_8);
                 timestamp = value.getLong();
-                raw = RawUsageEvent.fromByteBuffer(value.slice());
+                raw = HELD_DECODER.decode(value.slice());
             } catch (Exception e) {
                 // written by this class, unreadable only after an incompatible upgrade: parked whole, not dropped
                 String workspaceAndId = entry.key.substring(14);
@@ -116,7 +126,7 @@ final class HoldProcessor implements Processor<String, EventValidator.Outcome, S
     private static byte[] encode(String key, long timestamp, RawUsageEvent raw) {
         try {
             byte[] keyBytes = key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8);
-            ByteBuffer rawBytes = raw.toByteBuffer();
+            ByteBuffer rawBytes = HELD_ENCODER.encode(raw);
             return ByteBuffer.allocate(4 + keyBytes.length + 8 + rawBytes.remaining()).putInt(keyBytes.length)
                     .put(keyBytes).putLong(timestamp).put(rawBytes).array();
         } catch (java.io.IOException e) {

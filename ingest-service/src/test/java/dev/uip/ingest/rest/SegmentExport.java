@@ -103,6 +103,11 @@ final class SegmentExport {
 
     /** Every raw event of the workspace, read from the beginning of the topic to its current end. */
     static List<RawUsageEvent> stored(String workspace) {
+        return stored(Topics.RAW, workspace);
+    }
+
+    /** Every record of the workspace on a topic of raw events, read from its beginning to its current end. */
+    static List<RawUsageEvent> stored(String topic, String workspace) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStack.get().bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -113,19 +118,19 @@ final class SegmentExport {
         List<RawUsageEvent> mine = new ArrayList<>();
         // Read as bytes: other tests leave records on the topic that cannot be decoded; only ours are decoded.
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(Topics.RAW, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             Instant deadline = Instant.now().plusSeconds(60);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the raw topic could not be read to its end in 60 s");
+                    throw new IllegalStateException(topic + " could not be read to its end in 60 s");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key() != null && record.key().startsWith(workspace + "/")) {
-                        mine.add(values.deserialize(Topics.RAW, record.headers(), record.value()));
+                        mine.add(values.deserialize(topic, record.headers(), record.value()));
                     }
                 }
             }

@@ -39,6 +39,7 @@ import dev.uip.ingest.messaging.InFlightBudget;
 import dev.uip.ingest.messaging.RawEventPublisher;
 import dev.uip.schemas.RawUsageEvent;
 import dev.uip.stack.RealStackResource;
+import dev.uip.stack.Topics;
 
 /**
  * {@code ./uip import} against the real edge: a Segment export, plain and gzip, with bad lines, arrives on
@@ -185,6 +186,14 @@ class SegmentImportTest {
         Map<String, Integer> twice = countsById(SegmentExport.stored(workspace));
         assertEquals(perId.keySet(), twice.keySet(), "the same 2,000 messageIds");
         assertEquals(1500, twice.values().stream().filter(n -> n == 2).count());
+        // validation drops each second copy as a duplicate, counted without its payload (not parked as a failure)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<RawUsageEvent> copies = SegmentExport.stored(Topics.DUPLICATES, workspace);
+            assertEquals(1500, copies.size());
+            assertTrue(copies.stream().allMatch(c -> c.getPayload().isEmpty()), "payloads are left out");
+            assertEquals(twice.keySet().stream().filter(id -> twice.get(id) == 2).collect(Collectors.toSet()),
+                    copies.stream().map(RawUsageEvent::getMessageId).collect(Collectors.toSet()));
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.uip.schemas.streams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,6 +51,9 @@ public class DeadLetterHandler
     public static final String PAYLOAD = HEADER_PREFIX + "payload";
 
     static final int MAX_REASON = 1_000;
+    /** Processing failures logged with their stack trace by one handler; the rest with their reason only. */
+    static final int MAX_TRACES = 10;
+    private final AtomicInteger tracesLogged = new AtomicInteger();
     private static final System.Logger LOG = System.getLogger(DeadLetterHandler.class.getName());
 
     private DeadLetterPublisher publisher;
@@ -132,20 +136,37 @@ public class DeadLetterHandler
         boolean parked = publisher.send(new ProducerRecord<>(publisher.topic(), null, null, key, value, headers));
         if (parked) {
             DeadLetterCounts.countParked(stage);
-            LOG.log(System.Logger.Level.WARNING, "Parked a record of " + context.topic() + "-" + context.partition()
-                    + "@" + context.offset() + " on " + publisher.topic() + " at stage " + stage + ": "
-                    + reason(exception));
+            String message = "Parked a record of " + context.topic() + "-" + context.partition() + "@"
+                    + context.offset() + " on " + publisher.topic() + " at stage " + stage + ": " + reason(exception);
+            if (stage == DeadLetterStage.PROCESSING && tracesLogged.getAndIncrement() < MAX_TRACES) {
+                // a processor that throws is a bug of ours, not bad client data: its stack trace is what finds it
+                LOG.log(System.Logger.Level.WARNING, message, exception);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, message);
+            }
         } else {
             DeadLetterCounts.countFailed(stage);
         }
         return parked;
     }
 
-    /** Exception class and message, bounded: a message can quote the tenant's input at length. */
+    /**
+     * Class and message of the innermost cause (Streams wraps what a processor threw in a long generic message),
+     * bounded: a message can quote the tenant's input at length.
+     */
     static String reason(Throwable exception) {
-        String text = exception.getClass().getName()
-                + (exception.getMessage() == null ? "" : ": " + exception.getMessage());
+        Throwable root = exception;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 16; depth++) {
+            root = root.getCause();
+        }
+        String text = root == exception
+                ? describe(exception)
+                : describe(root) + " (wrapped in " + exception.getClass().getName() + ")";
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON - 3) + "..." : text;
+    }
+
+    private static String describe(Throwable exception) {
+        return exception.getClass().getName() + (exception.getMessage() == null ? "" : ": " + exception.getMessage());
     }
 
     private static void add(Headers headers, String name, String value) {

@@ -33,6 +33,15 @@ class DeadLetterHandlerRetryTest {
         assertEquals(DeadLetterHandler.MAX_REASON, reason.length());
     }
 
+    @Test
+    void reasonsNameTheInnermostCauseOfAWrappedFailure() {
+        String reason = DeadLetterHandler.reason(new IllegalStateException("invoking processor: validate",
+                new RuntimeException("wrapped", new ClassCastException("A cannot be cast to B"))));
+        assertEquals("java.lang.ClassCastException: A cannot be cast to B"
+                + " (wrapped in java.lang.IllegalStateException)", reason);
+        assertEquals("java.lang.IllegalStateException", DeadLetterHandler.reason(new IllegalStateException()));
+    }
+
     static ErrorHandlerContext context() {
         return new ErrorHandlerContext() {
 
