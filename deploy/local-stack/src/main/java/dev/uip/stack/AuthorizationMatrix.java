@@ -21,7 +21,8 @@ import org.jose4j.lang.JoseException;
 
 /**
  * The authorization matrix of one running service (issue 12): enumerates its routes from {@code /q/openapi}, calls
- * each with no, a forged and an expired token, as viewer, editor and admin of workspace A and as admin of workspace B,
+ * each with credentials that must be refused (none, forged, expired or revoked), as viewer, editor and admin of
+ * workspace A and as admin of workspace B,
  * and checks every answer against a table of rules keyed by {@code "METHOD /path"}. A route without a rule, or a
  * rule without a route, fails the check, so a new route cannot go unnoticed.
  */
@@ -29,6 +30,7 @@ public final class AuthorizationMatrix {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final List<String> ROLES = List.of("viewer", "editor", "admin");
+    private static final String SESSION = "session";
 
     /** What the other workspace's admin gets for workspace A's path or object ids. */
     public enum Foreign {
@@ -59,6 +61,14 @@ public final class AuthorizationMatrix {
             return new Rule(needs, params, null, null, Foreign.OWN_DATA);
         }
 
+        /**
+         * A route of a signed-in browser only (its session cookie): every bearer credential, whatever its role, is
+         * refused 401.
+         */
+        public static Rule sessionOnly() {
+            return new Rule(SESSION, Map.of(), null, null, Foreign.OWN_DATA);
+        }
+
         /** A route nobody needs a token for (e.g. authenticated by a write key). */
         public static Rule open(Map<String, String> params) {
             return new Rule(null, params, null, null, Foreign.OWN_DATA);
@@ -73,15 +83,54 @@ public final class AuthorizationMatrix {
         }
     }
 
+    /** The credentials the matrix calls with, as {@code Authorization} header values. */
+    public interface Credentials {
+
+        /** A credential of {@code role} in {@code workspace}. */
+        String of(String workspace, String role);
+
+        /**
+         * Credentials of {@code workspace} that must be refused 401 UNAUTHENTICATED, by what they are (a null value
+         * sends no credential).
+         */
+        Map<String, String> refused(String workspace);
+    }
+
+    /** The service tokens the gateway signs, made by {@link TestTokens}: what every service behind it accepts. */
+    public static final Credentials SERVICE_TOKENS = new Credentials() {
+
+        @Override
+        public String of(String workspace, String role) {
+            return TestTokens.bearer(workspace, role);
+        }
+
+        @Override
+        public Map<String, String> refused(String workspace) {
+            Map<String, String> refused = new LinkedHashMap<>();
+            refused.put("no token", null);
+            refused.put("forged token", "Bearer " + TestTokens.forged(workspace, "admin"));
+            refused.put("expired token", "Bearer " + TestTokens.token(workspace, "admin", "user:expired",
+                    Duration.ofMinutes(-5)));
+            return refused;
+        }
+    };
+
     private final URI base;
     private final String workspaceA;
     private final String workspaceB;
+    private final Credentials credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** The matrix of a service behind the gateway, called with service tokens. */
     public AuthorizationMatrix(URI base, String workspaceA, String workspaceB) {
+        this(base, workspaceA, workspaceB, SERVICE_TOKENS);
+    }
+
+    public AuthorizationMatrix(URI base, String workspaceA, String workspaceB, Credentials credentials) {
         this.base = base;
         this.workspaceA = workspaceA;
         this.workspaceB = workspaceB;
+        this.credentials = credentials;
     }
 
     /** The routes of the service's OpenAPI document, as {@code "METHOD /path"}. */
@@ -138,12 +187,15 @@ public final class AuthorizationMatrix {
     private void checkRoute(String route, Rule rule, List<String> markersOfA, List<String> failures) {
         String method = route.substring(0, route.indexOf(' '));
         String target = target(route.substring(route.indexOf(' ') + 1), rule);
-        Map<String, String> anonymous = new LinkedHashMap<>();
-        anonymous.put("no token", null);
-        anonymous.put("forged token", "Bearer " + TestTokens.forged(workspaceA, "admin"));
-        anonymous.put("expired token", "Bearer " + TestTokens.token(workspaceA, "admin", "user:expired",
-                Duration.ofMinutes(-5)));
-        anonymous.forEach((who, authorization) -> {
+        if (SESSION.equals(rule.needs())) {
+            Map<String, String> all = new LinkedHashMap<>(credentials.refused(workspaceA));
+            ROLES.forEach(role -> all.put(role, credentials.of(workspaceA, role)));
+            all.put("admin of " + workspaceB, credentials.of(workspaceB, "admin"));
+            all.forEach((who, authorization) -> expect(route, who, send(method, target, authorization, rule.body()),
+                    401, "UNAUTHENTICATED", failures));
+            return;
+        }
+        credentials.refused(workspaceA).forEach((who, authorization) -> {
             HttpResponse<String> answer = send(method, target, authorization, rule.body());
             if (rule.needs() == null) {
                 expectAllowed(route, who, answer, failures);
@@ -154,14 +206,14 @@ public final class AuthorizationMatrix {
         int needed = rule.needs() == null ? -1 : ROLES.indexOf(rule.needs());
         for (int rank = 0; rank < ROLES.size(); rank++) {
             String role = ROLES.get(rank);
-            HttpResponse<String> answer = send(method, target, TestTokens.bearer(workspaceA, role), rule.body());
+            HttpResponse<String> answer = send(method, target, credentials.of(workspaceA, role), rule.body());
             if (rank < needed) {
                 expect(route, role, answer, 403, "FORBIDDEN", failures);
             } else {
                 expectAllowed(route, role, answer, failures);
             }
         }
-        HttpResponse<String> other = send(method, target, TestTokens.bearer(workspaceB, "admin"), rule.body());
+        HttpResponse<String> other = send(method, target, credentials.of(workspaceB, "admin"), rule.body());
         String who = "admin of " + workspaceB;
         if (rule.foreign() == Foreign.NOT_FOUND && rule.needs() != null) {
             expect(route, who, other, 404, null, failures);

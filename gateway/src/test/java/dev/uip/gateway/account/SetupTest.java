@@ -1,6 +1,7 @@
 package dev.uip.gateway.account;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,16 @@ class SetupTest {
         setup(token, Browser.unique("second") + "@example.com", Browser.unique("again")).then().statusCode(401)
                 .body("code", equalTo("INVALID_SETUP_TOKEN"));
         setup("made-up", Browser.unique("third") + "@example.com", Browser.unique("nope")).then().statusCode(401);
+    }
+
+    @Test
+    void theLinkOpensAFormThatKeepsTheTokenOutOfCachesAndReferrers() {
+        given().get("/setup?token=abc").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .body(containsString("<form id=\"setup\""), containsString("src=\"/setup.js\""));
+        // the script it loads posts the token to the setup endpoint
+        given().get("/setup.js").then().statusCode(200).body(containsString("fetch('/auth/setup'"),
+                containsString("token: token"));
     }
 
     static io.restassured.response.Response setup(String token, String email, String workspace) {

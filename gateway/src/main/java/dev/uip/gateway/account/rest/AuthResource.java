@@ -103,9 +103,10 @@ public class AuthResource {
     @Path("/workspace")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<SessionView> switchWorkspace(SwitchWorkspace body) {
-        SwitchWorkspace request = AccountRequests.required(body);
+        // who asks comes first: a caller without a session learns nothing about the body it sent
         return sessions.require(cookie, csrfToken, "POST")
-                .chain(session -> accounts.switchTo(session, request.id())).map(SessionView::of);
+                .chain(session -> accounts.switchTo(session, AccountRequests.required(body).id()))
+                .map(SessionView::of);
     }
 
     private Response opened(Response.ResponseBuilder answer, SignedIn signedIn) {
