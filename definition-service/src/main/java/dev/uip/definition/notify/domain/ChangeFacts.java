@@ -1,6 +1,7 @@
 package dev.uip.definition.notify.domain;
 
 import java.time.Instant;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +17,14 @@ public record ChangeFacts(String workspaceId, String changeId, String action, St
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 200;
+    private static final Set<String> NOTIFY_SETTINGS = Set.of("CHANNEL", "SUBSCRIPTION");
 
     public static ChangeFacts of(DefinitionChanged change) {
-        JsonNode after = parse(change.getAfter());
-        JsonNode before = parse(change.getBefore());
+        // A channel's or subscription's own team and eventName are settings, not the subject of a change: without
+        // this, creating an EVENT subscription would match itself.
+        boolean settings = NOTIFY_SETTINGS.contains(change.getEntityType());
+        JsonNode after = settings ? JSON.missingNode() : parse(change.getAfter());
+        JsonNode before = settings ? JSON.missingNode() : parse(change.getBefore());
         String team = text(after, "ownerTeam", text(before, "ownerTeam", null));
         boolean key = after.path("keyEvent").asBoolean(false) || before.path("keyEvent").asBoolean(false);
         String nameField = "EVENT_DEFINITION".equals(change.getEntityType()) ? "name" : "eventName";

@@ -1,6 +1,7 @@
 package dev.uip.definition.notify.messaging;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -48,12 +50,10 @@ public class HttpSender {
 
     private HttpClient client;
 
-    HttpClient client() {
-        if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(config.delivery().timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-        }
-        return client;
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder().connectTimeout(config.delivery().timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public Uni<Outcome> send(Claimed delivery) {
@@ -82,7 +82,7 @@ public class HttpSender {
         }
         int max = config.delivery().maxResponseBytes();
         return Uni.createFrom()
-                .completionStage(() -> client()
+                .completionStage(() -> client
                         .sendAsync(request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                                 .build(), info -> new LimitedBody(max))
                         // The request timeout ends at the answer's headers; this one also bounds reading its body.
@@ -103,7 +103,7 @@ public class HttpSender {
             return given;
         }
         return config.linkBaseUrl().map(base -> base.replaceAll("/+$", "") + "/notifications/"
-                + java.net.URLEncoder.encode(delivery.notificationId(), StandardCharsets.UTF_8)).orElse(null);
+                + URLEncoder.encode(delivery.notificationId(), StandardCharsets.UTF_8)).orElse(null);
     }
 
     private static Outcome failure(Throwable failure) {

@@ -30,6 +30,7 @@ import dev.uip.definition.notify.domain.Notification;
 import dev.uip.definition.notify.domain.NotificationKind;
 import dev.uip.definition.notify.domain.Subscription;
 import dev.uip.definition.notify.messaging.NotifyWorker;
+import dev.uip.definition.notify.repository.NotificationTargets;
 import dev.uip.definition.notify.repository.Notifications;
 import dev.uip.definition.notify.repository.SubscriptionStore;
 import dev.uip.definition.repository.WorkspaceScope;
@@ -139,7 +140,7 @@ public class Digests {
                 "SUBSCRIPTION", subscription.id(), Instant.now());
         return notifications.add(connection, digest).call(written -> subscription.channelId() == null
                 ? Uni.createFrom().voidItem()
-                : TestNotifications.target(connection, subscription.workspaceId(), id, subscription.channelId()));
+                : NotificationTargets.add(connection, subscription.workspaceId(), id, subscription.channelId()));
     }
 
     private Uni<Boolean> lease() {

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,6 +16,7 @@ import dev.uip.definition.domain.AlertSeverity;
 import dev.uip.definition.notify.domain.Channel;
 import dev.uip.definition.notify.domain.Notification;
 import dev.uip.definition.notify.domain.NotificationKind;
+import dev.uip.definition.notify.repository.NotificationTargets;
 import dev.uip.definition.notify.repository.Notifications;
 
 /** Writes a channel's TEST notification ({@code test:<uuid>}) addressed to that channel alone. */
@@ -41,13 +41,7 @@ public class TestNotifications {
                 channel.team(), null, AlertSeverity.LOW, false, title, text, payload, null, "CHANNEL", channel.id(),
                 at);
         return notifications.add(connection, notification)
-                .chain(() -> target(connection, channel.workspaceId(), id, channel.id())).replaceWith(id);
-    }
-
-    /** Addresses notification {@code id} to channel {@code channelId} only (the router honours it). */
-    public static Uni<Void> target(SqlConnection connection, String workspaceId, String id, String channelId) {
-        return connection.preparedQuery("insert into notification_target (workspace_id, notification_id, channel_id)"
-                + " values ($1, $2, $3) on conflict do nothing").execute(Tuple.of(workspaceId, id, channelId))
-                .replaceWithVoid();
+                .chain(() -> NotificationTargets.add(connection, channel.workspaceId(), id, channel.id()))
+                .replaceWith(id);
     }
 }
