@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -21,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 
 import dev.uip.definition.Api;
 import dev.uip.definition.DefinitionStack;
+import dev.uip.definition.rest.Db;
 import dev.uip.definition.rest.TopicReader;
 import dev.uip.stack.Topics;
 
@@ -44,7 +46,7 @@ class ChannelTest {
             String id = created.getString("id");
             String secret = created.getString("signingSecret");
             assertEquals(64, secret.length(), "a 256-bit hex secret");
-            assertEquals(receiver.url("/…").replace("/…", "") + "/…", created.getString("target"));
+            assertEquals(receiver.url("/…"), created.getString("target"), "scheme://host:port/… only");
 
             String notification = Notify.test(ws, id);
             JsonPath settled = Notify.settled(ws, notification);
@@ -56,11 +58,30 @@ class ChannelTest {
             assertEquals(1, receiver.received().size());
             Receiver.Received request = receiver.received().get(0);
             assertEquals("POST", request.method());
-            assertEquals("/hooks/T0KEN-s3cret", url.substring(url.indexOf("/hooks")));
+            assertEquals("/hooks/T0KEN-s3cret", request.path(), "the stored URL, decrypted whole");
             Notify.assertSigned(secret, request);
             assertEquals("TEST", request.header("X-UIP-Kind"));
             assertEquals(settled.getString("deliveries[0].id"), request.header("X-UIP-Delivery"));
             assertEquals(notification, JsonPath.from(request.body()).getString("notificationId"));
+
+            // Stored sealed: neither the token nor the host is readable in the table, even by its owner.
+            try (var db = Db.owner();
+                    var query = db.prepareStatement("select target_sealed, target_masked"
+                            + " from channel where id = ?")) {
+                query.setString(1, id);
+                var row = query.executeQuery();
+                assertTrue(row.next());
+                assertFalse(row.getString(1).contains("T0KEN") || row.getString(1).contains("127.0.0.1"));
+                assertEquals(created.getString("target"), row.getString(2));
+            }
+            // Row-level security: the application role sees none of it without naming the workspace.
+            try (var db = Db.app(); var statement = db.createStatement()) {
+                for (String table : List.of("channel", "delivery", "delivery_attempt", "notification_target")) {
+                    var rows = statement.executeQuery("select count(*) from " + table);
+                    rows.next();
+                    assertEquals(0, rows.getInt(1), table);
+                }
+            }
 
             // Neither the views nor the change events show the URL's token or the secret.
             String views = Api.as(ws, "viewer").get("/v1/channels").asString()

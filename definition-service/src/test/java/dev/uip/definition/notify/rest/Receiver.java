@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 final class Receiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(Instant at, String method, Map<String, List<String>> headers, String body) {
+    record Received(Instant at, String method, String path, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -41,7 +41,7 @@ final class Receiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            received.add(new Received(Instant.now(), exchange.getRequestMethod(),
+            received.add(new Received(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
             int status = this.answer.applyAsInt(count.incrementAndGet());
             byte[] reply = ("status " + status).getBytes(StandardCharsets.UTF_8);
