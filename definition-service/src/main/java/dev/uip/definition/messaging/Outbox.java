@@ -16,6 +16,7 @@ import dev.uip.definition.domain.RuleKey;
 import dev.uip.definition.mapping.AlertRuleRecords;
 import dev.uip.definition.mapping.AvroJson;
 import dev.uip.definition.mapping.StateRecords;
+import dev.uip.definition.notify.repository.ChangeNotifications;
 import dev.uip.definition.repository.AlertRule;
 import dev.uip.definition.repository.EventDefinition;
 import dev.uip.definition.repository.OutboxEvent;
@@ -40,8 +41,13 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    ChangeNotifications changeNotifications;
+
+    /** Writes a change record and, in the same transaction, the notifications of the subscriptions it matches. */
     public Uni<Void> change(DefinitionChanged change) {
-        return add(change.getWorkspaceId(), config.topics().definitionChanges(), change.getWorkspaceId(), change);
+        return add(change.getWorkspaceId(), config.topics().definitionChanges(), change.getWorkspaceId(), change)
+                .chain(() -> changeNotifications.written(change));
     }
 
     /** The same as {@link #change(DefinitionChanged)} in a plain SQL transaction (see WorkspaceScope#sql). */
@@ -50,7 +56,7 @@ public class Outbox {
                 + " payload) values ($1, $2, $3, $4, $5)").execute(Tuple.of(change.getWorkspaceId(),
                         config.topics().definitionChanges(), change.getWorkspaceId(), AvroJson.typeOf(change),
                         AvroJson.encode(change)))
-                .replaceWithVoid();
+                .chain(() -> changeNotifications.written(connection, change));
     }
 
     public Uni<Void> definitionState(EventDefinition entity) {

@@ -92,7 +92,20 @@ class AuthorizationMatrixTest {
             Map.entry("GET /v1/suggestions/{event}", rule(Role.VIEWER, Other.NOT_FOUND)),
             Map.entry("POST /v1/suggestions/{event}/adopt", rule(Role.EDITOR, Other.NOT_FOUND)),
             Map.entry("POST /v1/suggestions/{event}/dismiss", rule(Role.EDITOR, Other.NOT_FOUND)),
-            Map.entry("POST /v1/suggestions/{event}/restore", rule(Role.EDITOR, Other.NOT_FOUND)));
+            Map.entry("POST /v1/suggestions/{event}/restore", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("GET /v1/channels", rule(Role.VIEWER, Other.OWN)),
+            Map.entry("POST /v1/channels", rule(Role.ADMIN, Other.OWN)),
+            Map.entry("GET /v1/channels/{channelId}", rule(Role.VIEWER, Other.NOT_FOUND)),
+            Map.entry("PATCH /v1/channels/{channelId}", rule(Role.ADMIN, Other.NOT_FOUND)),
+            Map.entry("DELETE /v1/channels/{channelId}", rule(Role.ADMIN, Other.NOT_FOUND)),
+            Map.entry("POST /v1/channels/{channelId}/test", rule(Role.ADMIN, Other.NOT_FOUND)),
+            Map.entry("POST /v1/channels/{channelId}/rotate-secret", rule(Role.ADMIN, Other.NOT_FOUND)),
+            Map.entry("GET /v1/subscriptions", rule(Role.VIEWER, Other.OWN)),
+            Map.entry("POST /v1/subscriptions", rule(Role.EDITOR, Other.OWN)),
+            Map.entry("DELETE /v1/subscriptions/{subscriptionId}", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("GET /v1/notifications", rule(Role.VIEWER, Other.OWN)),
+            Map.entry("GET /v1/notifications/{notificationId}", rule(Role.VIEWER, Other.NOT_FOUND)),
+            Map.entry("GET /v1/deliveries", rule(Role.VIEWER, Other.OWN)));
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     // Reads first, deletes before the writes that could create B's own object of the same key.
@@ -106,6 +119,9 @@ class AuthorizationMatrixTest {
     final String released = "m-" + UUID.randomUUID();
     String keyId;
     String releaseId;
+    String channelId;
+    String subscriptionId;
+    String notificationId;
     final List<String> failures = new ArrayList<>();
 
     @Test
@@ -171,7 +187,8 @@ class AuthorizationMatrixTest {
             case FORBIDDEN -> expect(route, who, answer, 403, "FORBIDDEN");
             case OWN -> allowed(route, who, answer);
         }
-        List<String> markers = new ArrayList<>(List.of(a, keyId, message, released, releaseId));
+        List<String> markers = new ArrayList<>(List.of(a, keyId, message, released, releaseId, channelId,
+                subscriptionId, notificationId));
         if (!template.contains("{")) {
             // Lists take no name from the caller, so A's names must not appear at all.
             markers.addAll(List.of(definition, suggested));
@@ -187,6 +204,8 @@ class AuthorizationMatrixTest {
         String path = template.replace("{workspace}", workspace).replace("{name}", definition)
                 .replace("{version}", "1").replace("{callType}", "group").replace("{id}", keyId)
                 .replace("{messageId}", message).replace("{releaseId}", releaseId)
+                .replace("{channelId}", channelId).replace("{subscriptionId}", subscriptionId)
+                .replace("{notificationId}", notificationId)
                 .replace("{kind}", template.startsWith("/v1/calls") ? "stopped" : "spike")
                 .replace("{event}", template.startsWith("/v1/suggestions") ? suggested : definition);
         if (template.endsWith("/diff")) {
@@ -240,6 +259,14 @@ class AuthorizationMatrixTest {
         keyId = Api.as(a, "admin").contentType(ContentType.JSON).body("{\"name\":\"matrix\"}")
                 .post("/v1/workspaces/{ws}/write-keys", a).then().statusCode(201).extract().jsonPath().getString("id");
 
+        channelId = Api.as(a, "admin").contentType(ContentType.JSON).body("{\"name\":\"matrix\",\"kind\":\"WEBHOOK\","
+                + "\"url\":\"http://127.0.0.1:9/matrix\"}").post("/v1/channels").then().statusCode(201).extract()
+                .jsonPath().getString("id");
+        subscriptionId = Api.as(a, "editor").contentType(ContentType.JSON).body("{\"channelId\":\"" + channelId
+                + "\"}").post("/v1/subscriptions").then().statusCode(201).extract().jsonPath().getString("id");
+        notificationId = Api.as(a, "admin").post("/v1/channels/{id}/test", channelId).then().statusCode(202)
+                .extract().jsonPath().getString("notificationId");
+
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         QuarantineKafka.quarantine(
                 QuarantineKafka.quarantined(QuarantineKafka.track(a, message, definition, "{\"plan\":5}"),
@@ -273,6 +300,12 @@ class AuthorizationMatrixTest {
                 .body("status", org.hamcrest.Matchers.equalTo("QUARANTINED"));
         Api.as(a, "viewer").get("/v1/suggestions").then().statusCode(200)
                 .body("items.event", org.hamcrest.Matchers.hasItem(suggested));
+        Api.as(a, "viewer").get("/v1/channels/{id}", channelId).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("matrix"))
+                .body("secretVersion", org.hamcrest.Matchers.equalTo(1));
+        Api.as(a, "viewer").get("/v1/subscriptions").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(subscriptionId));
+        Api.as(a, "viewer").get("/v1/notifications/{id}", notificationId).then().statusCode(200);
     }
 
     private static Rule rule(Role needed, Other other) {

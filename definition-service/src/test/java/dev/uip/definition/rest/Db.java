@@ -8,17 +8,17 @@ import dev.uip.stack.PostgresServer;
 import dev.uip.stack.RealStack;
 
 /** Plain JDBC connections to the test database: as the owner, or as the application's role. */
-final class Db {
+public final class Db {
 
     private Db() {
     }
 
-    static Connection owner() throws SQLException {
+    public static Connection owner() throws SQLException {
         return DriverManager.getConnection(RealStack.get().postgres().jdbcUrl("uip_definition"), PostgresServer.USER,
                 "");
     }
 
-    static Connection app() throws SQLException {
+    public static Connection app() throws SQLException {
         return DriverManager.getConnection(RealStack.get().postgres().jdbcUrl("uip_definition"), "uip_app",
                 "uip_app_dev");
     }

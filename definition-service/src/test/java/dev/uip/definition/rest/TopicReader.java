@@ -18,12 +18,12 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import dev.uip.stack.RealStack;
 
 /** Reads a topic of the real test broker from the beginning and returns the matching records. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
-    static List<GenericRecord> records(String topic, Predicate<GenericRecord> wanted) {
+    public static List<GenericRecord> records(String topic, Predicate<GenericRecord> wanted) {
         return keyed(topic, wanted).stream().map(ConsumerRecord::value).toList();
     }
 
