@@ -12,9 +12,10 @@ public class AuditStack extends RealStackResource {
 
     public static final String DATABASE = "uip_audit";
     public static final String APP_ROLE = "uip_audit_app";
+    public static final String APP_PASSWORD = "uip_audit_app_dev";
 
     @Override
     public void init(Map<String, String> initArgs) {
-        super.init(Map.of("database", DATABASE, "app-user", APP_ROLE, "app-password", "uip_audit_app_dev"));
+        super.init(Map.of("database", DATABASE, "app-user", APP_ROLE, "app-password", APP_PASSWORD));
     }
 }
