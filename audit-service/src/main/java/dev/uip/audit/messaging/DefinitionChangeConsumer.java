@@ -1,6 +1,7 @@
 package dev.uip.audit.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import dev.uip.audit.config.AuditConfig;
+import dev.uip.audit.domain.ChainHead;
 import dev.uip.audit.repository.DatabaseFailures;
 import dev.uip.audit.service.AuditTrail;
 import dev.uip.schemas.DefinitionChanged;
@@ -53,10 +55,10 @@ public class DefinitionChangeConsumer {
         }
         AtomicInteger attempts = new AtomicInteger();
         AuditConfig.Consumer retry = config.consumer();
-        // Hibernate Reactive needs the record's Vert.x context; a retry after a back-off would otherwise run on a
-        // Mutiny timer thread.
+        // Retries after a back-off run on the record's Vert.x context (else on a Mutiny timer thread), as the
+        // first attempt does.
         Context context = Vertx.currentContext();
-        Uni<Boolean> attempt = Uni.createFrom().deferred(() -> {
+        Uni<Optional<ChainHead>> attempt = Uni.createFrom().deferred(() -> {
             attempts.incrementAndGet();
             return trail.record(change);
         }).onFailure().invoke(failure -> retrying(change, failure, attempts.get()));
