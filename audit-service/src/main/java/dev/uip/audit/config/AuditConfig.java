@@ -17,6 +17,14 @@ public interface AuditConfig {
     @WithDefault("500")
     int maxLimit();
 
+    /** The compacted topic that each workspace's chain head is published to after every append (key workspace). */
+    @WithDefault("audit-chain-heads")
+    String headsTopic();
+
+    /** How long reading a workspace's published head from the heads topic may take before it fails. */
+    @WithDefault("10s")
+    java.time.Duration headsReadTimeout();
+
     /** How the definition-changes consumer retries and parks changes. */
     Consumer consumer();
 

@@ -26,7 +26,8 @@ import dev.uip.audit.service.AuditTrail;
 import dev.uip.schemas.DefinitionChanged;
 
 /**
- * Feeds every record of definition-changes into the audit trail: the offset is committed once the change is stored,
+ * Feeds every record of definition-changes into the audit trail: the offset is committed once the change is stored
+ * and the workspace's new chain head handed to the heads topic,
  * transient database errors are retried until they pass, and a change the database refuses every time is parked on
  * the dead-letter topic (by a nack: see the channel's failure strategy) so that the records after it keep flowing.
  */
@@ -40,6 +41,9 @@ public class DefinitionChangeConsumer {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    HeadPublisher heads;
 
     @Inject
     AuditConfig config;
@@ -72,9 +76,14 @@ public class DefinitionChangeConsumer {
                 // change itself count towards parking it.
                 .onFailure(DatabaseFailures::isTransient).retry()
                 .withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .onItemOrFailure().transformToUni((stored, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
+                .onItemOrFailure().transformToUni((appended, failure) -> failure == null
+                        // The append is committed: its head may now be published (after, so that it never leads).
+                        ? publish(appended).chain(() -> Uni.createFrom().completionStage(message.ack()))
                         : park(message, UnstorableChangeException.after(attempts.get(), failure), attempts.get()));
+    }
+
+    private Uni<Void> publish(Optional<ChainHead> appended) {
+        return appended.map(heads::publish).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     private void retrying(DefinitionChanged change, Throwable failure, int attempt) {
