@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.uip.audit.domain.ChainHash;
 import dev.uip.audit.domain.ChainHead;
 import dev.uip.audit.domain.ChainedContent;
+import dev.uip.audit.domain.EventNames;
 
 /**
  * Appends entries to their workspace's hash chain: one transaction per entry, under a lock of the workspace (a
@@ -29,8 +30,8 @@ public class ChainWriter {
 
     private static final String INSERT = """
             INSERT INTO audit_entry (change_id, workspace_id, actor, action, entity_type, entity_id, before_json,
-                after_json, version, occurred_at, sequence, prev_hash, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                after_json, version, occurred_at, sequence, prev_hash, hash, event_name)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             ON CONFLICT (change_id) DO NOTHING
             RETURNING recorded_at""";
 
@@ -66,7 +67,9 @@ public class ChainWriter {
                             .addString(content.entityId()).addString(content.before()).addString(content.after())
                             .addInteger(content.version())
                             .addOffsetDateTime(OffsetDateTime.ofInstant(content.occurredAt(), ZoneOffset.UTC))
-                            .addLong(sequence).addString(previous).addString(hash);
+                            .addLong(sequence).addString(previous).addString(hash)
+                            .addString(EventNames.of(content.entityType(), content.entityId(), content.before(),
+                                    content.after()));
                     return connection.preparedQuery(INSERT).execute(values).map(inserted -> inserted.size() == 0
                             ? Optional.<ChainHead>empty()
                             : Optional.of(new ChainHead(content.workspace(), sequence, hash,

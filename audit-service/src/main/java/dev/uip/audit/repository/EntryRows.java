@@ -11,7 +11,7 @@ final class EntryRows {
 
     static final String COLUMNS = """
             sequence, change_id, workspace_id, actor, action, entity_type, entity_id, before_json, after_json,
-            version, occurred_at, recorded_at, prev_hash, hash""";
+            version, occurred_at, recorded_at, prev_hash, hash, event_name""";
 
     private EntryRows() {
     }
@@ -22,6 +22,6 @@ final class EntryRows {
                 row.getString("entity_id"), row.getString("before_json"), row.getString("after_json"),
                 row.getInteger("version"), row.getOffsetDateTime("occurred_at").toInstant(),
                 row.getOffsetDateTime("recorded_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant(),
-                row.getString("prev_hash"), row.getString("hash"));
+                row.getString("prev_hash"), row.getString("hash"), row.getString("event_name"));
     }
 }
