@@ -15,6 +15,9 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
 import dev.uip.audit.AuditStack;
 import dev.uip.audit.Chains;
 import dev.uip.audit.Db;
@@ -22,8 +25,11 @@ import dev.uip.stack.RealStack;
 
 /**
  * Entries stored before the hash chain existed are chained by the migration (per workspace, in arrival order), on a
- * database of their own in the real PostgreSQL, and the table is append-only again afterwards.
+ * database of their own in the real PostgreSQL, and the table is append-only again afterwards. A Quarkus test only so
+ * that it shares the JVM's one real stack with the others (a plain test would start a second one).
  */
+@QuarkusTest
+@QuarkusTestResource(AuditStack.class)
 class ChainMigrationTest {
 
     static final String DATABASE = "uip_audit_migration";
