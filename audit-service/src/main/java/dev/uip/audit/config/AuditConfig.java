@@ -17,6 +17,25 @@ public interface AuditConfig {
     @WithDefault("500")
     int maxLimit();
 
+    /**
+     * The topics of change events the audit trail consumes, all with the DefinitionChanged envelope (the channel
+     * {@code definition-changes} subscribes to them; entries of every entity type are kept).
+     */
+    @WithDefault("definition-changes")
+    java.util.List<String> changeTopics();
+
+    /** The most timeline markers one request answers (the earliest of the range first). */
+    @WithDefault("1000")
+    int maxMarkers();
+
+    /** The compacted topic that each workspace's chain head is published to after every append (key workspace). */
+    @WithDefault("audit-chain-heads")
+    String headsTopic();
+
+    /** How long reading a workspace's published head from the heads topic may take before it fails. */
+    @WithDefault("10s")
+    java.time.Duration headsReadTimeout();
+
     /** How the definition-changes consumer retries and parks changes. */
     Consumer consumer();
 

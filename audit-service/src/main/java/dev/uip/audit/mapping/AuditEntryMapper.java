@@ -1,6 +1,7 @@
 package dev.uip.audit.mapping;
 
-import dev.uip.audit.repository.AuditEntry;
+import dev.uip.audit.domain.ChainedContent;
+import dev.uip.audit.domain.StoredEntry;
 import dev.uip.audit.rest.AuditEntryView;
 import dev.uip.schemas.DefinitionChanged;
 
@@ -10,24 +11,16 @@ public final class AuditEntryMapper {
     private AuditEntryMapper() {
     }
 
-    public static AuditEntry toEntry(DefinitionChanged change) {
-        AuditEntry entry = new AuditEntry();
-        entry.changeId = change.getChangeId();
-        entry.workspaceId = change.getWorkspaceId();
-        entry.actor = change.getActor();
-        entry.action = change.getAction();
-        entry.entityType = change.getEntityType();
-        entry.entityId = change.getEntityId();
-        entry.beforeJson = change.getBefore();
-        entry.afterJson = change.getAfter();
-        entry.version = change.getVersion();
-        entry.occurredAt = change.getOccurredAt();
-        return entry;
+    /** The change's fields as the chain covers them; its sequence is assigned when it is appended. */
+    public static ChainedContent toContent(DefinitionChanged change) {
+        return new ChainedContent(0, change.getChangeId(), change.getWorkspaceId(), change.getActor(),
+                change.getAction(), change.getEntityType(), change.getEntityId(), change.getBefore(),
+                change.getAfter(), change.getVersion(), change.getOccurredAt());
     }
 
-    public static AuditEntryView toView(AuditEntry entry) {
-        return new AuditEntryView(entry.changeId, entry.workspaceId, entry.actor, entry.action, entry.entityType,
-                entry.entityId, entry.beforeJson, entry.afterJson, entry.version, entry.occurredAt,
-                entry.recordedAt);
+    public static AuditEntryView toView(StoredEntry entry) {
+        return new AuditEntryView(entry.changeId(), entry.workspace(), entry.actor(), entry.action(),
+                entry.entityType(), entry.entityId(), entry.before(), entry.after(), entry.version(),
+                entry.occurredAt(), entry.recordedAt(), entry.sequence(), entry.hash());
     }
 }

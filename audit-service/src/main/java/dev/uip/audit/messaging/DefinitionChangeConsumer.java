@@ -1,6 +1,7 @@
 package dev.uip.audit.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,14 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import dev.uip.audit.config.AuditConfig;
+import dev.uip.audit.domain.ChainHead;
 import dev.uip.audit.repository.DatabaseFailures;
 import dev.uip.audit.service.AuditTrail;
 import dev.uip.schemas.DefinitionChanged;
 
 /**
- * Feeds every record of definition-changes into the audit trail: the offset is committed once the change is stored,
+ * Feeds every record of definition-changes into the audit trail: the offset is committed once the change is stored
+ * and the workspace's new chain head handed to the heads topic,
  * transient database errors are retried until they pass, and a change the database refuses every time is parked on
  * the dead-letter topic (by a nack: see the channel's failure strategy) so that the records after it keep flowing.
  */
@@ -40,6 +43,9 @@ public class DefinitionChangeConsumer {
     AuditTrail trail;
 
     @Inject
+    HeadPublisher heads;
+
+    @Inject
     AuditConfig config;
 
     @Inject
@@ -53,10 +59,10 @@ public class DefinitionChangeConsumer {
         }
         AtomicInteger attempts = new AtomicInteger();
         AuditConfig.Consumer retry = config.consumer();
-        // Hibernate Reactive needs the record's Vert.x context; a retry after a back-off would otherwise run on a
-        // Mutiny timer thread.
+        // Retries after a back-off run on the record's Vert.x context (else on a Mutiny timer thread), as the
+        // first attempt does.
         Context context = Vertx.currentContext();
-        Uni<Boolean> attempt = Uni.createFrom().deferred(() -> {
+        Uni<Optional<ChainHead>> attempt = Uni.createFrom().deferred(() -> {
             attempts.incrementAndGet();
             return trail.record(change);
         }).onFailure().invoke(failure -> retrying(change, failure, attempts.get()));
@@ -70,9 +76,14 @@ public class DefinitionChangeConsumer {
                 // change itself count towards parking it.
                 .onFailure(DatabaseFailures::isTransient).retry()
                 .withBackOff(retry.initialBackoff(), retry.maxBackoff()).indefinitely()
-                .onItemOrFailure().transformToUni((stored, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
+                .onItemOrFailure().transformToUni((appended, failure) -> failure == null
+                        // The append is committed: its head may now be published (after, so that it never leads).
+                        ? publish(appended).chain(() -> Uni.createFrom().completionStage(message.ack()))
                         : park(message, UnstorableChangeException.after(attempts.get(), failure), attempts.get()));
+    }
+
+    private Uni<Void> publish(Optional<ChainHead> appended) {
+        return appended.map(heads::publish).orElseGet(() -> Uni.createFrom().voidItem());
     }
 
     private void retrying(DefinitionChanged change, Throwable failure, int attempt) {

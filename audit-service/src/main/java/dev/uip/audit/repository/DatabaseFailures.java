@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
-import org.hibernate.JDBCException;
-
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
 
@@ -46,9 +44,6 @@ public final class DatabaseFailures {
         }
         if (t instanceof SQLException sql) {
             return sql.getSQLState();
-        }
-        if (t instanceof JDBCException jdbc) {
-            return jdbc.getSQLState();
         }
         return null;
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 
 import dev.uip.audit.config.AuditConfig;
-import dev.uip.audit.domain.InvalidQueryException;
 import dev.uip.audit.identity.CurrentCaller;
 import dev.uip.audit.service.AuditTrail;
 import dev.uip.schemas.identity.Role;
@@ -55,17 +54,6 @@ public class AuditResource {
     }
 
     private int parseLimit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return config.defaultLimit();
-        }
-        String digits = limit.trim();
-        // ASCII digits only (Integer.parseInt also takes other scripts' digits), at most 9 so that it fits an int.
-        if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            int value = Integer.parseInt(digits);
-            if (value >= 1 && value <= config.maxLimit()) {
-                return value;
-            }
-        }
-        throw new InvalidQueryException("INVALID_LIMIT", "limit must be a number from 1 to " + config.maxLimit());
+        return QueryParams.limit(limit, config.defaultLimit(), config.maxLimit());
     }
 }

@@ -15,6 +15,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
+import dev.uip.audit.domain.HeadsUnavailableException;
 import dev.uip.audit.domain.InvalidQueryException;
 
 /**
@@ -32,6 +33,12 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalidQuery(InvalidQueryException e) {
         return answer(Response.Status.BAD_REQUEST.getStatusCode(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response headsUnavailable(HeadsUnavailableException e) {
+        LOG.warn("Chain verification without published heads", e);
+        return answer(503, "HEADS_UNAVAILABLE", e.getMessage());
     }
 
     @ServerExceptionMapper

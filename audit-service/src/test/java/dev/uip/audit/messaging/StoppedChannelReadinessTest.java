@@ -58,7 +58,7 @@ class StoppedChannelReadinessTest {
                 throw new IllegalStateException("Could not create " + TOPIC, e);
             }
             return Map.of(
-                    "mp.messaging.incoming.definition-changes.topic", TOPIC,
+                    "uip.audit.change-topics", TOPIC,
                     "mp.messaging.incoming.definition-changes.dead-letter-queue.topic", "dead letters?");
         }
     }

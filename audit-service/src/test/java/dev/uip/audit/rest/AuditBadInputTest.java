@@ -75,6 +75,24 @@ class AuditBadInputTest {
     }
 
     @Test
+    void answersHostileInputToTheChainAndQueryRoutesWithJson() {
+        for (String route : List.of("verify", "entries", "export", "markers")) {
+            for (String workspace : List.of(LONG_NAME, "ws%00", "../default", "other")) {
+                Response answer = Calls.asViewer("default").get("/v1/audit/{w}/" + route, workspace);
+                assertClientErrorOrSuccess(answer, route + " of " + workspace);
+                answer.then().statusCode(anyOf(equalTo(404), equalTo(400)));
+            }
+            for (String query : List.of("limit=%00", "cursor=%ZZ", "cursor=" + "A".repeat(5000), "from=%00",
+                    "to=9999-99-99", "from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z", "event=" + "e".repeat(4000),
+                    "entityId=%ed%a0%80", "actor=%c0%ae", "event=Signup&event=Other", "format=csv&format=xml",
+                    "format=%00", "event=a%0Ab")) {
+                assertClientErrorOrSuccess(RawHttp.get(RestAssured.port, "/v1/audit/default/" + route + "?" + query,
+                        TestTokens.bearer("default", "viewer")), route + "?" + query);
+            }
+        }
+    }
+
+    @Test
     void answersRawEncodingsAndRepeatedParametersWithoutFailing() {
         // Query strings sent as they are: invalid percent-encoding, overlong UTF-8, NUL, lone surrogates.
         for (String query : List.of("workspace=%00", "workspace=%ZZ", "workspace=%c0%ae%c0%ae", "workspace=%ed%a0%80",

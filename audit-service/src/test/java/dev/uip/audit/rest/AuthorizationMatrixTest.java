@@ -58,7 +58,12 @@ class AuthorizationMatrixTest {
 
         Map<String, Rule> table = Map.of(
                 "GET /v1/audit", Rule.own("viewer", Map.of()),
-                "GET /v1/audit/{workspace}", Rule.of("viewer", Map.of("workspace", a)));
+                "GET /v1/audit/{workspace}", Rule.of("viewer", Map.of("workspace", a)),
+                "GET /v1/audit/{workspace}/verify", Rule.of("viewer", Map.of("workspace", a)),
+                "GET /v1/audit/{workspace}/entries", Rule.of("viewer", Map.of("workspace", a)),
+                "GET /v1/audit/{workspace}/export", Rule.of("viewer", Map.of("workspace", a)).withQuery("format=csv"),
+                "GET /v1/audit/{workspace}/markers", Rule.of("viewer", Map.of("workspace", a)).withQuery(
+                        "event=Matrix"));
         new AuthorizationMatrix(URI.create("http://localhost:" + RestAssured.port + "/"), a, b).check(table,
                 List.of(a, entity, change.getChangeId(), change.getActor()));
 

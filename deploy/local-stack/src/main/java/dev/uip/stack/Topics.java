@@ -29,6 +29,12 @@ public final class Topics {
     /** What became of each release: validated, still failing (and why), already released (key workspace/messageId). */
     public static final String RELEASE_OUTCOMES = "quarantine-release-outcomes";
 
+    /**
+     * The head (sequence and hash) of each workspace's audit hash chain (key workspace), published by audit-service
+     * after every committed append: the copy outside the database that the verifier compares the chain with.
+     */
+    public static final String AUDIT_CHAIN_HEADS = "audit-chain-heads";
+
     private static final String WEEK_MS = String.valueOf(7L * 24 * 3600 * 1000);
     private static final String MONTH_MS = String.valueOf(30L * 24 * 3600 * 1000);
 
@@ -78,6 +84,9 @@ public final class Topics {
                         "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")),
                 // The current state of every stored alert rule: anomaly-service reads it whole. A deleted rule stays
                 // as a record with deleted=true (never a tombstone), so that compaction cannot hide the deletion.
+                // Only the latest head per workspace matters; it is never deleted (no tombstones are written).
+                new Spec(AUDIT_CHAIN_HEADS, 3, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
+                        "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")),
                 new Spec(ALERT_RULES, 3, Map.of("cleanup.policy", "compact", "min.insync.replicas", minIsr,
                         "unclean.leader.election.enable", "false", "min.compaction.lag.ms", "0")));
     }
