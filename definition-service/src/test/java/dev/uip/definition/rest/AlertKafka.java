@@ -53,11 +53,10 @@ final class AlertKafka {
     }
 
     static void send(AnomalyAlert... alerts) {
-        KafkaProducer<String, Object> producer = QuarantineKafka.producer();
         for (AnomalyAlert alert : alerts) {
-            producer.send(new ProducerRecord<>(Topics.ALERTS, alert.getWorkspaceId(), alert));
+            QuarantineKafka.send(new ProducerRecord<>(Topics.ALERTS, alert.getWorkspaceId(), alert));
         }
-        producer.flush();
+        QuarantineKafka.producer().flush();
     }
 
     /** Bytes that no registry-aware deserializer can read, keyed like the workspace's alerts. */
