@@ -220,4 +220,49 @@ class AlertActionsTest {
         quietChanges.forEach(r -> assertEquals("user:carol", r.get("actor").toString()));
         assertNotEquals(null, quietChanges.get(1).get("before"));
     }
+
+    @Test
+    void theInboxTablesShowTheApplicationOnlyItsWorkspacesRows() throws Exception {
+        String a = AlertInboxTest.workspace("ac-rls-a");
+        String b = AlertInboxTest.workspace("ac-rls-b");
+        String id = open(a, "r-1", "Secret Event", AlertSeverity.LOW);
+        Api.as(a, "editor").post("/v1/alerts/{id}/acknowledge", id).then().statusCode(200);
+        Api.as(a, "editor").contentType(ContentType.JSON).body("{\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\""
+                + Instant.now().plusSeconds(600) + "\"}").post("/v1/maintenance-windows").then().statusCode(201);
+        Api.as(a, "admin").contentType(ContentType.JSON).body("{\"startHour\":1,\"endHour\":2,\"timeZone\":\"UTC\"}")
+                .put("/v1/teams/ops/quiet-hours").then().statusCode(200);
+        List<String> tables = List.of("alert_incident", "alert_record", "alert_action", "maintenance_window",
+                "team_quiet_hours");
+        try (Connection app = Db.app()) {
+            app.setAutoCommit(false);
+            for (String table : tables) {
+                assertEquals(0, count(app, table, a), table + " without a workspace setting");
+            }
+            try (var statement = app.createStatement()) {
+                statement.execute("select set_config('uip.workspace', '" + b + "', true)");
+            }
+            for (String table : tables) {
+                assertEquals(0, count(app, table, a), table + " under another workspace's setting");
+            }
+            app.rollback();
+            try (var statement = app.createStatement()) {
+                statement.execute("select set_config('uip.workspace', '" + a + "', true)");
+            }
+            for (String table : tables) {
+                assertEquals(1, count(app, table, a), table + " under its own workspace's setting");
+            }
+            app.rollback();
+        }
+    }
+
+    private static int count(Connection connection, String table, String workspace) throws Exception {
+        try (PreparedStatement query = connection.prepareStatement("select count(*) from " + table
+                + " where workspace_id = ?")) {
+            query.setString(1, workspace);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
 }

@@ -126,6 +126,9 @@ class AlertInboxTest {
         assertEquals("ALERT_OPENED", four.get(3).kind());
         assertFalse(four.get(3).subjectId().equals(id));
         Api.as(ws, "viewer").get("/v1/alerts").then().body("items", hasSize(2));
+        Api.as(ws, "viewer").queryParam("team", "payments").queryParam("status", "resolved").get("/v1/alerts").then()
+                .body("items.id", equalTo(List.of(id)));
+        Api.as(ws, "viewer").queryParam("team", "growth").get("/v1/alerts").then().body("items", hasSize(0));
         assertEquals(4, notifications(ws).size());
     }
 

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import dev.uip.definition.alerting.domain.Incident;
 import dev.uip.definition.alerting.domain.IncidentFilter;
 import dev.uip.definition.alerting.domain.IncidentHistory;
+import dev.uip.definition.alerting.domain.ShownStatus;
 
 /** Reads incidents of one workspace: pages newest first after a cursor, one incident with its history. */
 @ApplicationScoped
@@ -28,11 +29,14 @@ public class IncidentQueries {
             Cursor cursor, int limit, Instant now) {
         List<Object> values = new ArrayList<>(List.of(workspaceId));
         StringBuilder where = new StringBuilder("workspace_id = $1");
-        if (filter.status() != null) {
+        if (filter.status() == ShownStatus.RESOLVED) {
+            where.append(" and status = 'RESOLVED'");
+        } else if (filter.status() != null) {
+            // Snoozes expire on read: a snooze that ended counts as not snoozed.
             values.add(IncidentRows.time(now));
             String at = "$" + values.size();
             where.append(switch (filter.status()) {
-                case RESOLVED -> " and status = 'RESOLVED'";
+                case RESOLVED -> throw new IllegalStateException();
                 case SNOOZED -> " and status <> 'RESOLVED' and snoozed_until > " + at;
                 case OPEN -> " and status = 'OPEN' and (snoozed_until is null or snoozed_until <= " + at + ")";
                 case ACKNOWLEDGED -> " and status = 'ACKNOWLEDGED' and (snoozed_until is null or snoozed_until <= "
