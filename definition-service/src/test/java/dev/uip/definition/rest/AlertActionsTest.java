@@ -222,6 +222,24 @@ class AlertActionsTest {
     }
 
     @Test
+    void aWorkspaceHasAtMostAHundredWindowsNotYetOver() {
+        String ws = AlertInboxTest.workspace("ac-cap");
+        String body = "{\"event\":\"E%d\",\"startsAt\":\"" + Instant.now() + "\",\"endsAt\":\""
+                + Instant.now().plus(Duration.ofDays(1)) + "\"}";
+        String last = null;
+        for (int i = 0; i < 100; i++) {
+            last = Api.as(ws, "editor").contentType(ContentType.JSON).body(String.format(body, i))
+                    .post("/v1/maintenance-windows").then().statusCode(201).extract().jsonPath().getString("id");
+        }
+        Api.as(ws, "editor").contentType(ContentType.JSON).body(String.format(body, 100))
+                .post("/v1/maintenance-windows").then().statusCode(409).body("code", equalTo("TOO_MANY_WINDOWS"));
+        // Ending one makes room again.
+        Api.as(ws, "editor").delete("/v1/maintenance-windows/{id}", last).then().statusCode(200);
+        Api.as(ws, "editor").contentType(ContentType.JSON).body(String.format(body, 100))
+                .post("/v1/maintenance-windows").then().statusCode(201);
+    }
+
+    @Test
     void theInboxTablesShowTheApplicationOnlyItsWorkspacesRows() throws Exception {
         String a = AlertInboxTest.workspace("ac-rls-a");
         String b = AlertInboxTest.workspace("ac-rls-b");
