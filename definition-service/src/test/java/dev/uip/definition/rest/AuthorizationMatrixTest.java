@@ -105,7 +105,19 @@ class AuthorizationMatrixTest {
             Map.entry("DELETE /v1/subscriptions/{subscriptionId}", rule(Role.EDITOR, Other.NOT_FOUND)),
             Map.entry("GET /v1/notifications", rule(Role.VIEWER, Other.OWN)),
             Map.entry("GET /v1/notifications/{notificationId}", rule(Role.VIEWER, Other.NOT_FOUND)),
-            Map.entry("GET /v1/deliveries", rule(Role.VIEWER, Other.OWN)));
+            Map.entry("GET /v1/deliveries", rule(Role.VIEWER, Other.OWN)),
+            Map.entry("GET /v1/alerts", rule(Role.VIEWER, Other.OWN)),
+            Map.entry("GET /v1/alerts/{alertId}", rule(Role.VIEWER, Other.NOT_FOUND)),
+            Map.entry("POST /v1/alerts/{alertId}/acknowledge", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("POST /v1/alerts/{alertId}/resolve", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("POST /v1/alerts/{alertId}/snooze", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("POST /v1/alerts/{alertId}/unsnooze", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("GET /v1/maintenance-windows", rule(Role.VIEWER, Other.OWN)),
+            Map.entry("POST /v1/maintenance-windows", rule(Role.EDITOR, Other.OWN)),
+            Map.entry("DELETE /v1/maintenance-windows/{windowId}", rule(Role.EDITOR, Other.NOT_FOUND)),
+            Map.entry("GET /v1/teams/{team}/quiet-hours", rule(Role.VIEWER, Other.NOT_FOUND)),
+            Map.entry("PUT /v1/teams/{team}/quiet-hours", rule(Role.ADMIN, Other.OWN)),
+            Map.entry("DELETE /v1/teams/{team}/quiet-hours", rule(Role.ADMIN, Other.NOT_FOUND)));
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     // Reads first, deletes before the writes that could create B's own object of the same key.
@@ -117,11 +129,14 @@ class AuthorizationMatrixTest {
     final String suggested = "Suggested" + UUID.randomUUID().toString().substring(0, 8);
     final String message = "m-" + UUID.randomUUID();
     final String released = "m-" + UUID.randomUUID();
+    final String team = "team-" + UUID.randomUUID().toString().substring(0, 8);
     String keyId;
     String releaseId;
     String channelId;
     String subscriptionId;
     String notificationId;
+    String alertId;
+    String windowId;
     final List<String> failures = new ArrayList<>();
 
     @Test
@@ -188,7 +203,7 @@ class AuthorizationMatrixTest {
             case OWN -> allowed(route, who, answer);
         }
         List<String> markers = new ArrayList<>(List.of(a, keyId, message, released, releaseId, channelId,
-                subscriptionId, notificationId));
+                subscriptionId, notificationId, alertId, windowId));
         if (!template.contains("{")) {
             // Lists take no name from the caller, so A's names must not appear at all.
             markers.addAll(List.of(definition, suggested));
@@ -207,7 +222,8 @@ class AuthorizationMatrixTest {
                 .replace("{channelId}", channelId).replace("{subscriptionId}", subscriptionId)
                 .replace("{notificationId}", notificationId)
                 .replace("{kind}", template.startsWith("/v1/calls") ? "stopped" : "spike")
-                .replace("{event}", template.startsWith("/v1/suggestions") ? suggested : definition);
+                .replace("{event}", template.startsWith("/v1/suggestions") ? suggested : definition)
+                .replace("{alertId}", alertId).replace("{windowId}", windowId).replace("{team}", team);
         if (template.endsWith("/diff")) {
             path += "?from=1&to=1";
         }
@@ -215,6 +231,10 @@ class AuthorizationMatrixTest {
             return request.request(method, path);
         }
         String body = template.equals("/v1/workspaces") ? "{\"id\":\"" + a + "\"}" : "{}";
+        if (template.endsWith("/snooze")) {
+            // A valid body: B's admin must get the 404 of A's incident, not a 400 about the body.
+            body = "{\"until\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}";
+        }
         return request.contentType(ContentType.JSON).body(body).request(method, path);
     }
 
@@ -280,6 +300,16 @@ class AuthorizationMatrixTest {
                     .body("total", org.hamcrest.Matchers.equalTo(2));
             Api.as(a, "viewer").get("/v1/suggestions/{event}", suggested).then().statusCode(200);
         });
+        AlertKafka.send(AlertKafka.alert(a, "matrix-" + UUID.randomUUID(), definition,
+                dev.uip.schemas.AlertState.OPENED, dev.uip.schemas.AlertSeverity.HIGH, 1, 10.0).build());
+        windowId = Api.as(a, "editor").contentType(ContentType.JSON).body("{\"startsAt\":\"" + Instant.now()
+                + "\",\"endsAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}").post("/v1/maintenance-windows")
+                .then().statusCode(201).extract().jsonPath().getString("id");
+        Api.as(a, "admin").contentType(ContentType.JSON).body("{\"startHour\":22,\"endHour\":7,\"timeZone\":\"UTC\"}")
+                .put("/v1/teams/{team}/quiet-hours", team).then().statusCode(200);
+        alertId = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Api.as(a, "viewer")
+                .get("/v1/alerts").then().statusCode(200).extract().jsonPath().<String>getList("items.id"),
+                ids -> ids.size() == 1).get(0);
         releaseId = Api.as(a, "editor").contentType(ContentType.JSON).body("{\"messageIds\":[\"" + released + "\"]}")
                 .post("/v1/quarantine/release").then().statusCode(200).extract().jsonPath().getString("releaseId");
         assertTrue(releaseId != null && !releaseId.isBlank(), "a release of A");
@@ -306,6 +336,12 @@ class AuthorizationMatrixTest {
         Api.as(a, "viewer").get("/v1/subscriptions").then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.hasItem(subscriptionId));
         Api.as(a, "viewer").get("/v1/notifications/{id}", notificationId).then().statusCode(200);
+        Api.as(a, "viewer").get("/v1/alerts/{id}", alertId).then().statusCode(200)
+                .body("incident.status", org.hamcrest.Matchers.equalTo("open"))
+                .body("actions", org.hamcrest.Matchers.hasSize(0));
+        Api.as(a, "viewer").get("/v1/maintenance-windows").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.equalTo(List.of(windowId)));
+        Api.as(a, "viewer").get("/v1/teams/{team}/quiet-hours", team).then().statusCode(200);
     }
 
     private static Rule rule(Role needed, Other other) {

@@ -1,5 +1,6 @@
 package dev.uip.definition.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 
@@ -56,12 +58,11 @@ final class QuarantineKafka {
     }
 
     static void quarantine(QuarantinedUsageEvent... events) {
-        KafkaProducer<String, Object> producer = producer();
         for (QuarantinedUsageEvent event : events) {
-            producer.send(new ProducerRecord<>(Topics.QUARANTINED, key(event.getRaw().getWorkspaceId(),
+            send(new ProducerRecord<>(Topics.QUARANTINED, key(event.getRaw().getWorkspaceId(),
                     event.getRaw().getMessageId()), event));
         }
-        producer.flush();
+        producer().flush();
     }
 
     static void outcome(String workspace, String releaseId, String messageId, ReleaseResult result, String reason,
@@ -69,8 +70,19 @@ final class QuarantineKafka {
         QuarantineReleaseOutcome outcome = QuarantineReleaseOutcome.newBuilder().setReleaseId(releaseId)
                 .setWorkspaceId(workspace).setMessageId(messageId).setOutcome(result).setReason(reason)
                 .setViolations(List.of(violations)).setDecidedAt(Instant.now()).build();
-        producer().send(new ProducerRecord<>(Topics.RELEASE_OUTCOMES, key(workspace, messageId), outcome));
+        send(new ProducerRecord<>(Topics.RELEASE_OUTCOMES, key(workspace, messageId), outcome));
         producer().flush();
+    }
+
+    /**
+     * Sends one record. The serializer registers a schema on its first use; the in-JVM registry (H2) can time out
+     * when that overlaps the service's own first registrations on a loaded machine, so a refused registration is
+     * tried again.
+     */
+    static void send(ProducerRecord<String, Object> record) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(
+                e -> e.getCause() != null && e.getCause().getClass().getName().startsWith("io.apicurio"))
+                .until(() -> producer().send(record) != null);
     }
 
     private static String key(String workspace, String messageId) {
