@@ -30,17 +30,18 @@ import dev.uip.stack.Topics;
  * Writes what anomaly-service would write onto the real usage-alerts topic (registry-encoded AnomalyAlert records,
  * keyed by workspace), and reads the notifications the inbox wrote.
  */
-final class AlertKafka {
+public final class AlertKafka {
 
     /** A notification row as the notify worker will read it. */
-    record Written(String id, String kind, String team, String eventName, String severity, boolean page, String title,
+    public record Written(String id, String kind, String team, String eventName, String severity, boolean page,
+            String title,
             String text, String payload, String suppressedReason, String subjectId) {
     }
 
     private AlertKafka() {
     }
 
-    static AnomalyAlert.Builder alert(String workspace, String alertId, String event, AlertState state,
+    public static AnomalyAlert.Builder alert(String workspace, String alertId, String event, AlertState state,
             AlertSeverity severity, double observed, Double expected) {
         Instant window = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         return AnomalyAlert.newBuilder().setAlertId(alertId).setWorkspaceId(workspace).setCallType(MessageType.TRACK)
@@ -52,7 +53,7 @@ final class AlertKafka {
                 .setEmittedAt(Instant.now());
     }
 
-    static void send(AnomalyAlert... alerts) {
+    public static void send(AnomalyAlert... alerts) {
         for (AnomalyAlert alert : alerts) {
             QuarantineKafka.send(new ProducerRecord<>(Topics.ALERTS, alert.getWorkspaceId(), alert));
         }
@@ -70,7 +71,7 @@ final class AlertKafka {
     }
 
     /** Creates the workspace and a definition of {@code event} with its key event flag, criticality and owner. */
-    static void define(String workspace, String event, boolean keyEvent, String criticality, String owner) {
+    public static void define(String workspace, String event, boolean keyEvent, String criticality, String owner) {
         Api.as(workspace, "admin").contentType(ContentType.JSON).body("{\"id\":\"" + workspace + "\"}")
                 .post("/v1/workspaces");
         Api.as(workspace, "editor").contentType(ContentType.JSON).body("{\"name\":\"" + event + "\",\"keyEvent\":"
