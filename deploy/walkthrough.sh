@@ -85,4 +85,16 @@ until api GET "/v1/audit?workspace=$ws" | grep "$event" | grep -q '"actor":"toke
   [ $SECONDS -lt $deadline ] || fail "the change did not reach the audit trail within 60 s"
   sleep 1
 done
+echo "5. the workspace's audit chain verifies (./uip audit verify, through the gateway with the token)"
+UIP_API_TOKEN="$API_TOKEN" "$(dirname "${BASH_SOURCE[0]}")/../uip" audit verify "$ws" \
+  || fail "./uip audit verify $ws did not find the chain intact"
+
+echo "6. the gateway passes on every management route of every service (only the ingest edge stays direct)"
+not_passed=$(curl -s "$GW/api/openapi.json" | grep -o '"x-uip-not-passed-on":{[^}]*}' || true)
+[ -n "$not_passed" ] || fail "the merged OpenAPI document has no x-uip-not-passed-on"
+services=$(grep -oE '"[a-z-]+":\[' <<<"${not_passed#*:}" | tr -d '":[' | sort | tr '\n' ' ')
+case " $services" in
+  " " | " ingest ") ;;
+  *) fail "routes not passed on by the gateway (add uip.gateway.proxy.routes.<segment>): $not_passed" ;;
+esac
 echo "walkthrough: OK"

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * ingest edge, are left out); components are merged, a name already taken by a different component renamed
  * {@code <service>_<name>} with every reference to it; operation ids kept unique the same way; the services' own
  * security (their service token, which callers of the gateway never send) and servers dropped; a missing service
- * named in {@code info.description}.
+ * named in {@code info.description}; the paths left out listed per service in {@code x-uip-not-passed-on}.
  */
 public final class OpenApiMerger {
 
@@ -42,6 +42,7 @@ public final class OpenApiMerger {
         Set<String> operationIds = new HashSet<>();
         paths.forEach(path -> collectOperationIds(path, operationIds));
         List<String> missing = new ArrayList<>();
+        ObjectNode notPassedOn = merged.objectNode();
         for (ServiceDocument service : services) {
             if (service.document() == null) {
                 missing.add(service.service() + " (" + service.problem() + ")");
@@ -59,6 +60,8 @@ public final class OpenApiMerger {
                     dropSecurityAndServers(item);
                     uniqueOperationIds(service.service(), item, operationIds);
                     paths.set("/api" + path.getKey(), item);
+                } else if (!paths.has("/api" + path.getKey())) {
+                    notPassedOn.withArray("/" + service.service()).add(path.getKey());
                 }
             }
             mergeTags(document.path("tags"), merged);
@@ -73,6 +76,9 @@ public final class OpenApiMerger {
             description += "\n\nMissing (no document from the service): " + String.join(", ", missing) + ".";
         }
         info.put("description", description);
+        // what a service serves that the gateway does not pass on (the ingest edge by design; anything else is a
+        // route table entry forgotten, which the walk-through checks)
+        merged.set("x-uip-not-passed-on", notPassedOn);
         return merged;
     }
 

@@ -47,6 +47,8 @@ class OpenApiMergerTest {
                 ServiceDocument.missing("b", "HTTP 503")));
 
         assertEquals(List.of("/api/v1/a"), List.copyOf(iterable(merged.at("/paths").fieldNames())));
+        assertEquals(List.of("/v1/b", "/q/health"), JSON.convertValue(merged.at("/x-uip-not-passed-on/a"),
+                List.class), "what the gateway does not pass on is listed, per service");
         assertTrue(merged.at("/info/description").asText().endsWith("Missing (no document from the service): "
                 + "b (HTTP 503)."), merged.at("/info/description").asText());
     }
