@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import dev.uip.definition.alerting.domain.InvalidAlertRequestException;
 import dev.uip.definition.domain.InvalidDefinitionException;
+import dev.uip.definition.rest.QueryParams;
 import dev.uip.definition.rest.RequestReader;
 
 /** Reads the inbox's request bodies and parameters, turning any malformed one into a 400 naming the field. */
@@ -59,17 +60,6 @@ class AlertBodies {
     }
 
     static int integer(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // the same answer as out of range
-        }
-        throw new InvalidAlertRequestException(field, field + " must be a whole number from " + min + " to " + max);
+        return QueryParams.integer(field, value, fallback, min, max, InvalidAlertRequestException::new);
     }
 }
